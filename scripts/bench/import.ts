@@ -1,0 +1,161 @@
+/**
+ * Import throughput benchmark (prints figures; no assertions).
+ *
+ *   npx tsx scripts/bench/import.ts            # Node (same pipeline code as the worker) + browser
+ *   npx tsx scripts/bench/import.ts --node     # Node only
+ *   npx tsx scripts/bench/import.ts --rows 200000
+ *
+ * 1. Node: generated CSV files with 1M rows (WGS84 with decimal point; EPSG:25833 with `;` and decimal
+ *    commas) through `importBytes` → MB/s and rows/s.
+ * 2. Browser (needs `vite build` → dist/): the same WGS84 file picked with the app's file input in
+ *    headless Chromium; parsing/detection/locating run in the import worker. Prints worker throughput
+ *    (file chosen → report shown) and the longest main-thread task during the import
+ *    (PerformanceObserver 'longtask'; tasks < 50 ms are not reported by the browser, so "0" = none ≥ 50 ms).
+ *
+ * Goals: ≥ 50 MB/s, no main-thread task > 50 ms.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import proj4 from 'proj4';
+import { importBytes } from '../../src/io/importFile';
+
+const args = process.argv.slice(2);
+const ROWS = Number(args[args.indexOf('--rows') + 1]) || 1_000_000;
+const NODE_ONLY = args.includes('--node');
+
+function makeWgs84Csv(rows: number): Uint8Array {
+  const parts: string[] = ['id,name,kategorie,wert,lat,lon\n'];
+  const cats = ['Grundschule', 'Gymnasium', 'ISS', 'Förderschule'];
+  for (let i = 0; i < rows; i++) {
+    const lat = 52.34 + ((i * 7919) % 33000) / 100000;
+    const lon = 13.1 + ((i * 104729) % 65000) / 100000;
+    parts.push(
+      `${i},Einrichtung ${i % 5000},${cats[i % 4]},${((i * 37) % 100000) / 100},${lat.toFixed(6)},${lon.toFixed(6)}\n`,
+    );
+  }
+  return new TextEncoder().encode(parts.join(''));
+}
+
+function makeUtmGermanCsv(rows: number): Uint8Array {
+  const fwd = proj4('EPSG:4326', '+proj=utm +zone=33 +ellps=GRS80 +units=m +no_defs');
+  const nf = new Intl.NumberFormat('de-DE', {
+    useGrouping: false,
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  const parts: string[] = ['ID;Name;Schüler;Rechtswert;Hochwert\n'];
+  for (let i = 0; i < rows; i++) {
+    const [x, y] = fwd.forward([
+      13.1 + ((i * 104729) % 65000) / 100000,
+      52.34 + ((i * 7919) % 33000) / 100000,
+    ]);
+    parts.push(`${i};Schule ${i % 5000};${nf.format((i * 37) % 1000)};${nf.format(x)};${nf.format(y)}\n`);
+  }
+  return new TextEncoder().encode(parts.join(''));
+}
+
+function fmt(n: number, d = 1): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+}
+
+async function nodeRun(label: string, bytes: Uint8Array, fileName: string): Promise<void> {
+  // one warm-up on a slice so that JIT and proj4 set-up are not measured
+  const lines = new TextDecoder().decode(bytes.subarray(0, 200_000)).split('\n').slice(0, -1).join('\n');
+  await importBytes(new TextEncoder().encode(lines), { fileName });
+  const t0 = performance.now();
+  const r = await importBytes(bytes, { fileName });
+  const ms = performance.now() - t0;
+  const mb = bytes.length / 1e6;
+  console.log(
+    `node   ${label.padEnd(34)} ${fmt(mb)} MB, ${r.report.rowsRead.toLocaleString('en-US')} rows ` +
+      `(${r.report.rowsUsed.toLocaleString('en-US')} used, ${r.location.crs}) in ${fmt(ms / 1000, 2)} s → ` +
+      `${fmt(mb / (ms / 1000))} MB/s, ${fmt(r.report.rowsRead / (ms / 1000), 0)} rows/s`,
+  );
+}
+
+async function browserRun(bytes: Uint8Array): Promise<void> {
+  const { openApp } = await import('../../tests/e2e/harness');
+  const dir = mkdtempSync(join(tmpdir(), 'br-bench-'));
+  const file = join(dir, 'bench_1m.csv');
+  writeFileSync(file, bytes);
+  const s = await openApp();
+  try {
+    await s.page.addInitScript(() => {
+      const w = window as unknown as {
+        __longtasks: { start: number; duration: number }[];
+        __importStart: number;
+      };
+      w.__longtasks = [];
+      w.__importStart = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longtasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+      document.addEventListener(
+        'change',
+        (ev) => {
+          if ((ev.target as HTMLElement).getAttribute?.('data-testid') === 'import-file')
+            w.__importStart = performance.now();
+        },
+        true,
+      );
+    });
+    await s.page.goto(s.server.url, { waitUntil: 'load' });
+    await s.page.locator('[data-testid="import-file"]').waitFor({ state: 'attached', timeout: 60_000 });
+    await s.page.waitForTimeout(3000); // let the app settle (map, data worker) before measuring
+    await s.page.locator('[data-testid="import-file"]').setInputFiles(file);
+    await s.page.waitForFunction(
+      (name) => {
+        const el = document.querySelector('[data-testid="import-report"] h3');
+        return (
+          !!el && el.textContent?.includes(name) && !!document.querySelector('[data-testid="rows-used"]')
+        );
+      },
+      'bench_1m.csv',
+      { timeout: 300_000, polling: 20 },
+    );
+    const res = await s.page.evaluate(() => {
+      const w = window as unknown as {
+        __longtasks: { start: number; duration: number }[];
+        __importStart: number;
+      };
+      const end = performance.now();
+      const during = w.__longtasks.filter((t) => t.start + t.duration >= w.__importStart && t.start <= end);
+      return {
+        ms: end - w.__importStart,
+        longest: during.reduce((a, t) => Math.max(a, t.duration), 0),
+        count: during.length,
+        tasks: during
+          .map((t) => `${Math.round(t.start - w.__importStart)}ms+${Math.round(t.duration)}`)
+          .join(', '),
+        rows: document.querySelector('[data-testid="rows-read"]')?.textContent ?? '',
+      };
+    });
+    const mb = bytes.length / 1e6;
+    console.log(
+      `chrome worker import (file chosen → report shown) ${fmt(mb)} MB, ${res.rows} rows in ${fmt(res.ms / 1000, 2)} s → ` +
+        `${fmt(mb / (res.ms / 1000))} MB/s, ${fmt(ROWS / (res.ms / 1000), 0)} rows/s`,
+    );
+    console.log(
+      `chrome main thread during import: longest task ${fmt(res.longest, 0)} ms, ${res.count} task(s) ≥ 50 ms` +
+        (res.count ? ` [start after file chosen + duration: ${res.tasks}]` : '') +
+        (s.consoleErrors.length ? `; console errors: ${s.consoleErrors.join(' | ')}` : ''),
+    );
+  } finally {
+    await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const wgs = makeWgs84Csv(ROWS);
+await nodeRun(`${ROWS} rows WGS84, comma, decimal point`, wgs, 'bench_wgs84.csv');
+await nodeRun(`${ROWS} rows EPSG:25833, ';', decimal comma`, makeUtmGermanCsv(ROWS), 'bench_25833.csv');
+if (!NODE_ONLY) await browserRun(wgs);
+console.log(
+  `goals: ≥ 50 MB/s; no main-thread task > 50 ms. Machine: ${(await import('node:os')).cpus().length} cores, load ${(
+    await import('node:os')
+  )
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);

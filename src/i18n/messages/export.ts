@@ -1,0 +1,153 @@
+import { defineMessages } from '../catalog';
+
+/** Export dialog, companion note and printable area report. */
+export const exportMessages = defineMessages(
+  {
+    // dialog
+    dialogTitle: 'Daten exportieren',
+    close: 'Schließen',
+    tableLegend: 'Tabelle',
+    formatLegend: 'Format',
+    format_csv: 'CSV',
+    format_xlsx: 'Excel-Arbeitsmappe (XLSX)',
+    format_geojson: 'GeoJSON',
+    format_zip: 'ZIP (Daten + Hinweise)',
+    profileLegend: 'CSV-Variante',
+    profile_excelDe: 'Excel (Deutsch): UTF-8 mit BOM, Semikolon, Dezimalkomma',
+    profile_standard: 'Standard: UTF-8, Komma, Dezimalpunkt',
+    columnsLegend: 'Spalten',
+    selectAll: 'Alle',
+    selectNone: 'Keine',
+    rowsInfo: (rows: string, cols: string) =>
+      `${rows} Zeilen, ${cols} Spalten – genau das, was Filter und Auswahl zeigen`,
+    idHint:
+      'Hinweis: Excel entfernt beim Öffnen einer CSV-Datei führende Nullen von IDs (z. B. 01100101). Für Excel ist die XLSX-Datei der sichere Weg.',
+    download: 'Herunterladen',
+    preparing: 'Wird erstellt …',
+    done: (file: string) => `${file} wurde erstellt.`,
+    failed: (msg: string) => `Export fehlgeschlagen: ${msg}`,
+    noColumns: 'Bitte mindestens eine Spalte wählen.',
+    noGeometry: 'Für diese Tabelle gibt es keine Geometrien (GeoJSON nicht möglich).',
+    copyLink: 'Link kopieren',
+    linkCopied: 'Link in die Zwischenablage kopiert.',
+    linkCopyManual: 'Kopieren nicht möglich – bitte den Link markieren und kopieren:',
+    // note
+    noteTitle: 'Bildungsraum – Hinweise zum Export',
+    noteExportedAt: 'Exportiert am',
+    noteFiles: 'Dateien',
+    noteRows: (n: string) => `${n} Zeilen`,
+    noteFilters: 'Filter und Auswahl',
+    noteNoFilters: 'keine (alle Daten)',
+    noteColumns: 'Spalten',
+    noteSources: 'Quellen, Lizenzen und Stand',
+    noteSourceLine: (title: string, publisher: string, license: string, vintage: string) =>
+      `${title} – ${publisher}; Lizenz: ${license}; Stand: ${vintage}`,
+    noteSuppression: 'Geheimhaltung kleiner Fallzahlen',
+    noteSuppressionRule: (threshold: string, zero: boolean) =>
+      `Fallzahlen von 1 bis unter ${threshold}${zero ? ' sowie 0' : ''} werden nicht ausgewiesen, ebenso daraus berechnete Werte (Anteile, Quoten). Unterdrückte Werte sind leere Zellen (GeoJSON: null) – wie in der Anwendung.`,
+    noteSuppressionCount: (n: string) => `Unterdrückte Zellen in diesem Export: ${n}`,
+    noteFormat: 'Format',
+    noteCsvExcelDe:
+      'CSV „Excel (Deutsch)“: UTF-8 mit BOM, Trennzeichen Semikolon, Dezimalkomma, Zeilenende CRLF, keine Tausendertrennzeichen.',
+    noteCsvStandard:
+      'CSV „Standard“: UTF-8 ohne BOM, Trennzeichen Komma, Dezimalpunkt, Zeilenende CRLF, keine Tausendertrennzeichen.',
+    noteXlsx: 'XLSX: IDs und Texte als Textzellen, Zahlen als Zahlenzellen; Hinweise im Blatt „Hinweise“.',
+    noteGeoJson:
+      'GeoJSON (RFC 7946): WGS84-Längen/Breiten, auf 6 Nachkommastellen gerundet; Eigenschaften unter dem Spaltenschlüssel, Beschriftungen im Element „columns“.',
+    noteInjection:
+      "Textzellen, die mit =, +, -, @, Tabulator oder Wagenrücklauf beginnen, erhalten in CSV-Dateien ein vorangestelltes Apostroph ('), damit Tabellenprogramme sie nicht als Formel ausführen. Zahlen sind davon ausgenommen.",
+    noteIds:
+      'IDs (LOR-Schlüssel, Schulnummern) sind Text. Excel entfernt beim Doppelklick auf eine CSV-Datei führende Nullen; entweder über „Daten › Aus Text/CSV“ mit Spaltentyp „Text“ importieren oder die XLSX-Datei verwenden.',
+    noteGenerated: 'Erstellt mit Bildungsraum; alle Berechnungen im Browser.',
+    // print report
+    reportTitle: (area: string) => `Gebietsbericht ${area}`,
+    reportLevel: 'Ebene',
+    reportDate: 'Stand',
+    reportMap: 'Kartenausschnitt',
+    reportIndicators: 'Kennzahlen im Vergleich',
+    reportIndicator: 'Kennzahl',
+    reportArea: 'Gebiet',
+    reportBezirk: 'Bezirk',
+    reportBerlin: 'Berlin',
+    reportInstitutions: 'Einrichtungen im Gebiet',
+    reportNoInstitutions: 'Keine Einrichtungen im Gebiet.',
+    reportSources: 'Quellen',
+    reportSuppressed: '•',
+    reportSuppressedNote: (threshold: string) =>
+      `• = Wert aus Datenschutzgründen nicht ausgewiesen (Fallzahl unter ${threshold}).`,
+    reportMissing: '–',
+    print: 'Drucken / als PDF speichern',
+  },
+  {
+    dialogTitle: 'Export data',
+    close: 'Close',
+    tableLegend: 'Table',
+    formatLegend: 'Format',
+    format_csv: 'CSV',
+    format_xlsx: 'Excel workbook (XLSX)',
+    format_geojson: 'GeoJSON',
+    format_zip: 'ZIP (data + notes)',
+    profileLegend: 'CSV variant',
+    profile_excelDe: 'Excel (German): UTF-8 with BOM, semicolon, decimal comma',
+    profile_standard: 'Standard: UTF-8, comma, decimal point',
+    columnsLegend: 'Columns',
+    selectAll: 'All',
+    selectNone: 'None',
+    rowsInfo: (rows: string, cols: string) =>
+      `${rows} rows, ${cols} columns – exactly what filters and selection show`,
+    idHint:
+      'Note: Excel drops leading zeros of IDs (e.g. 01100101) when opening a CSV file. For Excel, the XLSX file is the safe choice.',
+    download: 'Download',
+    preparing: 'Preparing …',
+    done: (file: string) => `${file} was created.`,
+    failed: (msg: string) => `Export failed: ${msg}`,
+    noColumns: 'Please choose at least one column.',
+    noGeometry: 'This table has no geometries (GeoJSON not available).',
+    copyLink: 'Copy link',
+    linkCopied: 'Link copied to the clipboard.',
+    linkCopyManual: 'Copying is not possible – please select and copy the link:',
+    noteTitle: 'Bildungsraum – notes on this export',
+    noteExportedAt: 'Exported on',
+    noteFiles: 'Files',
+    noteRows: (n: string) => `${n} rows`,
+    noteFilters: 'Filters and selection',
+    noteNoFilters: 'none (all data)',
+    noteColumns: 'Columns',
+    noteSources: 'Sources, licences and vintage',
+    noteSourceLine: (title: string, publisher: string, license: string, vintage: string) =>
+      `${title} – ${publisher}; licence: ${license}; vintage: ${vintage}`,
+    noteSuppression: 'Small-number suppression',
+    noteSuppressionRule: (threshold: string, zero: boolean) =>
+      `Counts from 1 to below ${threshold}${zero ? ' and 0' : ''} are not shown, nor are values derived from them (shares, rates). Suppressed values are empty cells (GeoJSON: null) – as in the app.`,
+    noteSuppressionCount: (n: string) => `Suppressed cells in this export: ${n}`,
+    noteFormat: 'Format',
+    noteCsvExcelDe:
+      'CSV "Excel (German)": UTF-8 with BOM, semicolon separator, decimal comma, CRLF line endings, no thousands separators.',
+    noteCsvStandard:
+      'CSV "Standard": UTF-8 without BOM, comma separator, decimal point, CRLF line endings, no thousands separators.',
+    noteXlsx: 'XLSX: IDs and texts as text cells, numbers as number cells; notes in the sheet "Hinweise".',
+    noteGeoJson:
+      'GeoJSON (RFC 7946): WGS84 longitude/latitude rounded to 6 decimals; properties under the column key, labels in the "columns" member.',
+    noteInjection:
+      "Text cells starting with =, +, -, @, tab or carriage return get a leading apostrophe (') in CSV files so spreadsheets never run them as formulas. Numbers are exempt.",
+    noteIds:
+      'IDs (LOR keys, school numbers) are text. Excel drops leading zeros when a CSV file is opened by double click; import via "Data › From Text/CSV" with column type "Text", or use the XLSX file.',
+    noteGenerated: 'Created with Bildungsraum; all computations run in the browser.',
+    reportTitle: (area: string) => `Area report ${area}`,
+    reportLevel: 'Level',
+    reportDate: 'As of',
+    reportMap: 'Map excerpt',
+    reportIndicators: 'Key indicators compared',
+    reportIndicator: 'Indicator',
+    reportArea: 'Area',
+    reportBezirk: 'District',
+    reportBerlin: 'Berlin',
+    reportInstitutions: 'Institutions in the area',
+    reportNoInstitutions: 'No institutions in the area.',
+    reportSources: 'Sources',
+    reportSuppressed: '•',
+    reportSuppressedNote: (threshold: string) => `• = value withheld for privacy (count below ${threshold}).`,
+    reportMissing: '–',
+    print: 'Print / save as PDF',
+  },
+);

@@ -1,0 +1,90 @@
+/**
+ * Byte → text decoding with encoding detection.
+ *
+ * Order: BOM (UTF-8, UTF-16 LE/BE) → UTF-16 without BOM (NUL-byte pattern) → strict UTF-8
+ * (`TextDecoder` with `fatal: true`) → Windows-1252 (a superset of ISO-8859-1 for printable characters;
+ * the WHATWG encoding standard maps the label `iso-8859-1` to it as well).
+ * Also recognises inputs that are not text at all (binary, ZIP/XLSX, PDF) so callers can refuse them clearly.
+ */
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+  bom: boolean;
+}
+
+export type Sniffed = 'text' | 'zip' | 'binary' | 'empty';
+
+/** What the first bytes say about the file. ZIP = XLSX (or another Office file). */
+export function sniffBytes(bytes: Uint8Array): Sniffed {
+  if (bytes.length === 0) return 'empty';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip';
+  if (hasUtf16Bom(bytes) || utf16WithoutBom(bytes) !== null) return 'text';
+  // Control characters other than TAB/LF/CR/FF/ESC in the first 4 KB mean binary data.
+  const n = Math.min(bytes.length, 4096);
+  let ctrl = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return 'binary';
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) ctrl++;
+  }
+  return ctrl > n * 0.01 ? 'binary' : 'text';
+}
+
+function hasUtf16Bom(b: Uint8Array): boolean {
+  return b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff));
+}
+
+/** UTF-16 without BOM: text in Latin script has a NUL in every other byte. */
+function utf16WithoutBom(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(b.length - (b.length % 2), 2048);
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenZero++;
+    if (b[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.6 && evenZero < pairs * 0.1) return 'utf-16le';
+  if (evenZero > pairs * 0.6 && oddZero < pairs * 0.1) return 'utf-16be';
+  return null;
+}
+
+/** Decode bytes, detecting the encoding. Never throws for any input. */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', bom: true };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true };
+  }
+  const u16 = utf16WithoutBom(bytes);
+  if (u16) return { text: new TextDecoder(u16).decode(bytes), encoding: u16, bom: false };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
+  } catch {
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252', bom: false };
+  }
+}
+
+/** Windows-1252 characters for bytes 0x80–0x9F (undefined ones stay as C1 controls). */
+const CP1252_C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Windows-1252 via TextDecoder; some runtimes (Node 20) decode this label as plain ISO-8859-1, so the
+ * 0x80–0x9F range (€, „, “, –, …) is mapped explicitly when it shows up as C1 controls.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const text = new TextDecoder('windows-1252').decode(bytes);
+  return /[\u0080-\u009f]/.test(text)
+    ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80])
+    : text;
+}

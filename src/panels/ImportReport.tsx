@@ -1,0 +1,188 @@
+import { useDeferredValue, useEffect, useMemo } from 'react';
+import { formatInteger } from '../i18n/format';
+import { importMessages } from '../i18n/messages/import';
+import { useMessages } from '../i18n/useMessages';
+import { CRS_LABEL } from '../io/crs';
+import { type ImportedDataset, useImportStore } from '../state/importStore';
+import { useLocaleStore } from '../state/localeStore';
+
+const ISSUES_SHOWN = 300;
+
+function useReportDataset(): ImportedDataset | null {
+  const id = useImportStore((s) => s.lastReportId);
+  const datasets = useImportStore((s) => s.datasets);
+  const last = useImportStore((s) => s.lastResult);
+  if (!id) return null;
+  return datasets.find((d) => d.id === id) ?? (last?.id === id ? last : null);
+}
+
+/** Import report: counts, detected format, location, every row not used, warnings, CSV download, preview. */
+export function ImportReport() {
+  const m = useMessages(importMessages);
+  const locale = useLocaleStore((s) => s.locale);
+  // rendered in a background (interruptible) pass: a big report never blocks the main thread in one task
+  const d = useDeferredValue(useReportDataset(), null);
+  const reimport = useImportStore((s) => s.reimport);
+  const csvUrl = useMemo(
+    () =>
+      d ? URL.createObjectURL(new Blob([`\uFEFF${d.reportCsv}`], { type: 'text/csv;charset=utf-8' })) : null,
+    [d],
+  );
+  useEffect(() => () => (csvUrl ? URL.revokeObjectURL(csvUrl) : undefined), [csvUrl]);
+  if (!d) return null;
+  const r = d.report;
+  const s = d.source;
+  const fmt = (n: number) => formatInteger(n, locale);
+  return (
+    <section className="import-report" data-testid="import-report" aria-labelledby={`${d.id}-rep`}>
+      <h3 id={`${d.id}-rep`}>{m.reportTitle(s.fileName)}</h3>
+      {r.fatal && (
+        <p className="import-error" role="alert" data-testid="import-fatal">
+          <strong>{m.fatal}:</strong> {r.fatal.message}
+        </p>
+      )}
+      <dl className="import-summary">
+        <dt>{m.rowsRead}</dt>
+        <dd data-testid="rows-read">{fmt(r.rowsRead)}</dd>
+        <dt>{m.rowsUsed}</dt>
+        <dd data-testid="rows-used">{fmt(r.rowsUsed)}</dd>
+        <dt>{m.rowsListed}</dt>
+        <dd data-testid="rows-listed">{fmt(r.rowsListed)}</dd>
+        <dt>{m.format}</dt>
+        <dd>{s.format.toUpperCase()}</dd>
+        {s.encoding !== 'binary' && (
+          <>
+            <dt>{m.encoding}</dt>
+            <dd data-testid="encoding">
+              {s.encoding}
+              {s.bom ? ' (BOM)' : ''}
+            </dd>
+          </>
+        )}
+        {s.delimiter && (
+          <>
+            <dt>{m.delimiter}</dt>
+            <dd>{m.delimiterName(s.delimiter)}</dd>
+          </>
+        )}
+        {s.decimal && (
+          <>
+            <dt>{m.decimal}</dt>
+            <dd>{m.decimalName(s.decimal)}</dd>
+          </>
+        )}
+        {s.sheet && (
+          <>
+            <dt>{m.sheet}</dt>
+            <dd>
+              {s.sheet}
+              {s.sheets && s.sheets.length > 1 && (
+                <select
+                  aria-label={m.sheetChoose}
+                  value={s.sheet}
+                  onChange={(e) => void reimport(d.id, { sheet: e.target.value })}
+                >
+                  {s.sheets.map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </dd>
+          </>
+        )}
+        {d.location.crs && (
+          <>
+            <dt>{m.crs}</dt>
+            <dd data-testid="crs">
+              {d.location.crs} – {CRS_LABEL[d.location.crs]}
+            </dd>
+          </>
+        )}
+        <dt>{m.location}</dt>
+        <dd data-testid="location">{d.location.description}</dd>
+      </dl>
+      {d.featuresTotal > d.features.features.length && (
+        <p className="muted">{m.featuresTruncated(fmt(d.features.features.length), fmt(d.featuresTotal))}</p>
+      )}
+      {csvUrl && (
+        <p>
+          <a
+            href={csvUrl}
+            download={`${s.fileName.replace(/\.[^.]+$/, '')}_importbericht.csv`}
+            data-testid="report-csv"
+          >
+            {m.downloadCsv}
+          </a>
+        </p>
+      )}
+      <h4>{m.issuesTitle}</h4>
+      {r.issues.length === 0 ? (
+        <p className="muted">{m.noIssues}</p>
+      ) : (
+        <div className="import-table-wrap">
+          <table className="import-table" data-testid="import-issues">
+            <caption className="visually-hidden">{m.issuesCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.colSeverity}</th>
+                <th scope="col">{m.colRow}</th>
+                <th scope="col">{m.colColumn}</th>
+                <th scope="col">{m.colValue}</th>
+                <th scope="col">{m.colReason}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.issues.slice(0, ISSUES_SHOWN).map((is, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: issues are a static list
+                <tr key={i} className={`issue-${is.severity}`}>
+                  <td>{is.severity === 'error' ? m.severity_error : m.severity_warning}</td>
+                  <td>{is.row ?? '–'}</td>
+                  <td>{is.column ?? '–'}</td>
+                  <td>{is.value ?? ''}</td>
+                  <td>{is.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {d.issuesTotal > Math.min(ISSUES_SHOWN, r.issues.length) && (
+            <p className="muted">
+              {m.moreIssues(fmt(Math.min(ISSUES_SHOWN, r.issues.length)), fmt(d.issuesTotal))}
+            </p>
+          )}
+        </div>
+      )}
+      {d.preview.rows.length > 0 && (
+        <>
+          <h4>{m.previewTitle}</h4>
+          <div className="import-table-wrap">
+            <table className="import-table" data-testid="import-preview">
+              <caption className="visually-hidden">{m.previewCaption(fmt(d.preview.rows.length))}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{m.previewRow}</th>
+                  {d.preview.header.map((h) => (
+                    <th scope="col" key={h}>
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {d.preview.rows.map((row, i) => (
+                  <tr key={d.preview.rowNumbers[i]}>
+                    <th scope="row">{d.preview.rowNumbers[i]}</th>
+                    {row.map((v, j) => (
+                      <td key={d.preview.header[j]}>{v}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * Main-thread side of the data worker. One worker per page, created lazily.
+ * Replace with `setDataClient` in tests or to run without a worker.
+ */
+import * as Comlink from 'comlink';
+import type { Parsed } from '../datasets/parse';
+import type { Areas, InstitutionSet } from '../datasets/types';
+import type { InstitutionKind, Manifest } from '../domain/types';
+import type { DataWorkerApi } from './data.worker';
+
+export interface DataClient {
+  loadManifest(url: string, file: string): Promise<Manifest>;
+  loadAreas(url: string, file: string): Promise<Parsed<Areas>>;
+  loadInstitutions(kind: InstitutionKind, url: string, file: string): Promise<Parsed<InstitutionSet>>;
+}
+
+let client: DataClient | null = null;
+
+export function getDataClient(): DataClient {
+  if (!client) {
+    const worker = new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module', name: 'data' });
+    client = Comlink.wrap<DataWorkerApi>(worker) as unknown as DataClient;
+  }
+  return client;
+}
+
+export function setDataClient(c: DataClient | null): void {
+  client = c;
+}

@@ -1,0 +1,78 @@
+/// <reference lib="webworker" />
+/**
+ * Import worker: reads the file (or fetches the URL), runs the import pipeline and posts progress per
+ * chunk and a compact payload (typed arrays transferred). Cancel = the client terminates the worker.
+ */
+
+import type { CrsId } from '../io/crs';
+import { importBytes, tooLargeMessage } from '../io/importFile';
+import { buildPayload } from '../io/payload';
+import { type ColumnOverride, type ImportPhase, MAX_IMPORT_BYTES } from '../io/types';
+import { type ImportWorkerRequest, type ImportWorkerResponse, PART_SIZE } from './importProtocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+function post(msg: ImportWorkerResponse, transfer: Transferable[] = []): void {
+  self.postMessage(msg, transfer);
+}
+
+async function readInput(req: ImportWorkerRequest): Promise<{ bytes: Uint8Array; name: string } | string> {
+  if (req.file) {
+    if (req.file.size > MAX_IMPORT_BYTES) return tooLargeMessage(req.name, req.file.size, MAX_IMPORT_BYTES);
+    return { bytes: new Uint8Array(await req.file.arrayBuffer()), name: req.name };
+  }
+  if (!req.url) return 'Keine Datei und keine URL angegeben.';
+  let res: Response;
+  try {
+    res = await fetch(req.url);
+  } catch (e) {
+    return `${req.url} konnte nicht geladen werden (Netzwerkfehler oder der Server erlaubt keinen Abruf aus dem Browser/CORS): ${(e as Error).message}`;
+  }
+  if (!res.ok) return `${req.url} konnte nicht geladen werden: HTTP ${res.status} ${res.statusText}`.trim();
+  const len = Number(res.headers.get('content-length') ?? 0);
+  if (len > MAX_IMPORT_BYTES) return tooLargeMessage(req.name, len, MAX_IMPORT_BYTES);
+  const buf = new Uint8Array(await res.arrayBuffer());
+  return { bytes: buf, name: req.name };
+}
+
+self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
+  const req = ev.data;
+  try {
+    post({ type: 'progress', fraction: 0, phase: 'decode' });
+    const input = await readInput(req);
+    if (typeof input === 'string') {
+      post({ type: 'error', message: input });
+      return;
+    }
+    let last = -1;
+    const result = await importBytes(input.bytes, {
+      fileName: input.name,
+      sheet: req.sheet,
+      overrides: req.overrides as Record<string, ColumnOverride> | undefined,
+      crs: req.crs as CrsId | undefined,
+      onProgress: (fraction: number, phase: ImportPhase) => {
+        const pct = Math.floor(fraction * 100);
+        if (pct !== last) {
+          last = pct;
+          post({ type: 'progress', fraction, phase });
+        }
+      },
+    });
+    const payload = buildPayload(result);
+    // send object-per-row data in slices: each message is deserialised in its own short main-thread task
+    const feats = payload.features.features;
+    for (let i = 0; i < feats.length; i += PART_SIZE)
+      post({ type: 'part', features: feats.slice(i, i + PART_SIZE) });
+    payload.features = { type: 'FeatureCollection', features: [] };
+    if (payload.keyed) {
+      const rows = payload.keyed.rows;
+      for (let i = 0; i < rows.length; i += PART_SIZE)
+        post({ type: 'part', keyed: rows.slice(i, i + PART_SIZE) });
+      payload.keyed = { ...payload.keyed, rows: [] };
+    }
+    const transfer: Transferable[] = payload.positions ? [payload.positions.buffer] : [];
+    post({ type: 'done', payload }, transfer);
+  } catch (e) {
+    post({ type: 'error', message: `Import fehlgeschlagen: ${(e as Error).message}` });
+  }
+};

@@ -1,0 +1,70 @@
+/**
+ * Main-thread side of the import worker: one worker per import, terminated when done or cancelled
+ * (cancel stops parsing immediately, even in the middle of a chunk).
+ */
+import type { ImportPayload } from '../io/payload';
+import type { ImportPhase } from '../io/types';
+import type { ImportWorkerRequest, ImportWorkerResponse } from './importProtocol';
+
+export interface ImportJob {
+  promise: Promise<ImportPayload>;
+  cancel(): void;
+}
+
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('Import abgebrochen');
+    this.name = 'ImportCancelledError';
+  }
+}
+
+export type WorkerFactory = () => Worker;
+
+let factory: WorkerFactory = () =>
+  new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
+
+/** Replace the worker factory (tests). */
+export function setImportWorkerFactory(f: WorkerFactory): void {
+  factory = f;
+}
+
+export function startImport(
+  req: ImportWorkerRequest,
+  onProgress: (fraction: number, phase: ImportPhase) => void,
+): ImportJob {
+  const worker = factory();
+  let settle: { reject: (e: Error) => void } | null = null;
+  const promise = new Promise<ImportPayload>((resolve, reject) => {
+    settle = { reject };
+    const features: ImportPayload['features']['features'] = [];
+    const keyed: NonNullable<ImportPayload['keyed']>['rows'] = [];
+    worker.onmessage = (ev: MessageEvent<ImportWorkerResponse>) => {
+      const m = ev.data;
+      if (m.type === 'progress') onProgress(m.fraction, m.phase);
+      else if (m.type === 'part') {
+        if (m.features) for (const f of m.features) features.push(f);
+        if (m.keyed) for (const r of m.keyed) keyed.push(r);
+      } else {
+        worker.terminate();
+        if (m.type === 'done') {
+          const p = m.payload;
+          p.features = { type: 'FeatureCollection', features };
+          if (p.keyed) p.keyed = { ...p.keyed, rows: keyed };
+          resolve(p);
+        } else reject(new Error(m.message));
+      }
+    };
+    worker.onerror = (ev) => {
+      worker.terminate();
+      reject(new Error(`Import-Worker abgestürzt: ${ev.message || 'unbekannter Fehler'}`));
+    };
+    worker.postMessage(req);
+  });
+  return {
+    promise,
+    cancel() {
+      worker.terminate();
+      (settle as { reject: (e: Error) => void } | null)?.reject(new ImportCancelledError());
+    },
+  };
+}

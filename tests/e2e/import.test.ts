@@ -1,0 +1,121 @@
+/**
+ * End-to-end test of the import through the built app (`dist/`, run `vite build` first):
+ * a Windows-1252 semicolon CSV with decimal commas and EPSG:25833 coordinates is picked with the file
+ * input; the report and preview must show correct umlauts, counts and WGS84 positions. Also: rename,
+ * hide, remove, a bad file (HTML error page), and cancelling a large import.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLACES } from '../unit/fixtures/import/places';
+import { type AppSession, openApp } from './harness';
+
+const FIX = join(import.meta.dirname, '..', 'unit', 'fixtures', 'import');
+let s: AppSession;
+
+beforeAll(async () => {
+  s = await openApp();
+  await s.page.goto(s.server.url, { waitUntil: 'load' });
+  await s.page.locator('[data-testid="import-file"]').waitFor({ state: 'attached', timeout: 60_000 });
+});
+
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('import in the app', () => {
+  it('Windows-1252 ; CSV with decimal commas and EPSG:25833: umlauts and positions', async () => {
+    const { page } = s;
+    await page.locator('[data-testid="import-file"]').setInputFiles(join(FIX, 'schulen_win1252_25833.csv'));
+    const report = page.locator('[data-testid="import-report"]');
+    await report.getByText('schulen_win1252_25833.csv').first().waitFor({ timeout: 30_000 });
+    expect(await report.locator('[data-testid="rows-read"]').textContent()).toBe('4');
+    expect(await report.locator('[data-testid="rows-used"]').textContent()).toBe('4');
+    expect(await report.locator('[data-testid="rows-listed"]').textContent()).toBe('0');
+    expect(await report.locator('[data-testid="encoding"]').textContent()).toBe('windows-1252');
+    expect(await report.locator('[data-testid="crs"]').textContent()).toContain('EPSG:25833');
+
+    const preview = report.locator('[data-testid="import-preview"]');
+    const header = await preview.locator('thead th').allTextContents();
+    expect(header).toContain('Schüler');
+    const lonIdx = header.indexOf('lon (WGS84)');
+    const latIdx = header.indexOf('lat (WGS84)');
+    const nameIdx = header.indexOf('Schulname');
+    const rows = preview.locator('tbody tr');
+    expect(await rows.count()).toBe(PLACES.length);
+    for (let i = 0; i < PLACES.length; i++) {
+      const cells = await rows.nth(i).locator('th, td').allTextContents();
+      expect(cells[nameIdx]).toBe(PLACES[i].name);
+      expect(Math.abs(Number(cells[lonIdx]) - PLACES[i].lon)).toBeLessThan(1e-5);
+      expect(Math.abs(Number(cells[latIdx]) - PLACES[i].lat)).toBeLessThan(1e-5);
+    }
+    expect(await preview.textContent()).toContain('Größe ß ä ö ü Ä Ö Ü');
+    expect(await preview.textContent()).toContain('1234.5'); // 1.234,5 read as a number
+
+    // the dataset is listed next to the defaults and can be renamed, hidden and removed
+    const list = page.locator('[data-testid="imported-datasets"] li');
+    await expect.poll(() => list.count()).toBe(1);
+    const box = list.first().locator('input[type="checkbox"]');
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    expect(await box.isChecked()).toBe(false);
+    await list.first().getByRole('button', { name: 'Umbenennen' }).click();
+    await list.first().getByRole('textbox').fill('Meine Schulen');
+    await list.first().getByRole('button', { name: 'Speichern' }).click();
+    expect(await list.first().textContent()).toContain('Meine Schulen');
+    await list.first().getByRole('button', { name: 'Meine Schulen entfernen' }).click();
+    await expect.poll(() => list.count()).toBe(0);
+  });
+
+  it('an HTML error page saved as .csv gives a clear message, no crash', async () => {
+    const { page } = s;
+    await page.locator('[data-testid="import-file"]').setInputFiles(join(FIX, 'error_page.csv'));
+    const fatal = page.locator('[data-testid="import-fatal"]');
+    await fatal.waitFor({ timeout: 30_000 });
+    expect(await fatal.textContent()).toContain('HTML-Seite');
+    expect(await page.locator('[data-testid="imported-datasets"] li').count()).toBe(0);
+  });
+
+  it('a large import shows progress and can be cancelled', async () => {
+    const { page } = s;
+    const lines = ['id;name;wert;lat;lon'];
+    for (let i = 0; i < 400_000; i++)
+      lines.push(`${i};Ort ${i};${i},5;52,${500000 + (i % 9999)};13,${400000 + (i % 7777)}`);
+    const file = join(mkdtempSync(join(tmpdir(), 'br-e2e-')), 'gross.csv');
+    writeFileSync(file, lines.join('\n'));
+    await page.locator('[data-testid="import-file"]').setInputFiles(file);
+    const cancel = page.locator('[data-testid="import-cancel"]');
+    await cancel.waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="import-progress"] progress').count()).toBe(1);
+    await cancel.click();
+    await page.locator('[data-testid="import-progress"]').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await page.locator('[data-testid="imported-datasets"] li').count()).toBe(0);
+    expect(s.consoleErrors).toEqual([]);
+  });
+
+  it('the URL field loads a file from the local server; a 404 gives a clear message', async () => {
+    const { page } = s;
+    const url = page.getByLabel('Oder von einer Adresse (URL) laden');
+    await url.fill(`${s.server.url}data/institutions/kitas.csv`);
+    await page.getByRole('button', { name: 'Laden', exact: true }).click();
+    const report = page.locator('[data-testid="import-report"]');
+    await report.getByText('kitas.csv').first().waitFor({ timeout: 60_000 });
+    const used = Number(
+      ((await report.locator('[data-testid="rows-used"]').textContent()) ?? '').replace(/\./g, ''),
+    );
+    expect(used).toBeGreaterThan(1000);
+    expect(await report.locator('[data-testid="crs"]').textContent()).toContain('EPSG:4326');
+    await url.fill(`${s.server.url}data/gibt-es-nicht.csv`);
+    await page.getByRole('button', { name: 'Laden', exact: true }).click();
+    const err = page.locator('[data-testid="import-error"]');
+    await err.waitFor({ timeout: 30_000 });
+    expect(await err.textContent()).toContain('HTTP 404');
+  });
+
+  it('fixture sanity: the CSV really is Windows-1252', () => {
+    const bytes = readFileSync(join(FIX, 'schulen_win1252_25833.csv'));
+    expect(bytes.includes(0xfc)).toBe(true); // ü in Windows-1252
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+  });
+});

@@ -1,0 +1,108 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { importBytes } from '../../../src/io/importFile';
+import { buildPayload } from '../../../src/io/payload';
+import { useImportStore } from '../../../src/state/importStore';
+import { setImportWorkerFactory } from '../../../src/worker/importClient';
+import type { ImportWorkerRequest, ImportWorkerResponse } from '../../../src/worker/importProtocol';
+import { fixture } from './helpers';
+
+/** Runs the worker's job in-process with the same messages (progress, part, done/error). */
+class FakeWorker {
+  onmessage: ((ev: MessageEvent<ImportWorkerResponse>) => void) | null = null;
+  onerror: ((ev: ErrorEvent) => void) | null = null;
+  terminated = false;
+  terminate() {
+    this.terminated = true;
+  }
+  postMessage(req: ImportWorkerRequest) {
+    const send = (m: ImportWorkerResponse) => {
+      if (!this.terminated) this.onmessage?.({ data: m } as MessageEvent<ImportWorkerResponse>);
+    };
+    void (async () => {
+      const bytes = new Uint8Array(await (req.file as Blob).arrayBuffer());
+      const r = await importBytes(bytes, {
+        fileName: req.name,
+        sheet: req.sheet,
+        overrides: req.overrides,
+        crs: req.crs,
+        onProgress: (fraction, phase) => send({ type: 'progress', fraction, phase }),
+      });
+      const p = buildPayload(r);
+      send({ type: 'part', features: p.features.features });
+      p.features = { type: 'FeatureCollection', features: [] };
+      send({ type: 'done', payload: p });
+    })();
+  }
+}
+
+beforeEach(() => {
+  setImportWorkerFactory(() => new FakeWorker() as unknown as Worker);
+  useImportStore.setState({
+    datasets: [],
+    lastResult: null,
+    lastReportId: null,
+    error: null,
+    progress: null,
+  });
+});
+
+const blob = (name: string) => new Blob([fixture(name) as BlobPart]);
+
+describe('importStore', () => {
+  it('adds a usable import as a visible dataset with WGS84 features, then hide/rename/remove', async () => {
+    await useImportStore
+      .getState()
+      .importFile(blob('schulen_win1252_25833.csv'), 'schulen_win1252_25833.csv');
+    const s = useImportStore.getState();
+    expect(s.progress).toBeNull();
+    expect(s.datasets).toHaveLength(1);
+    const d = s.datasets[0];
+    expect(d).toMatchObject({ name: 'schulen_win1252_25833', visible: true, featuresTotal: 4 });
+    expect(d.features.features).toHaveLength(4);
+    expect(d.features.features[0].properties.Schulname).toBe('Grundschule am Müggelsee');
+    const [lon, lat] = (d.features.features[0].geometry as { coordinates: number[] }).coordinates;
+    expect(lon).toBeCloseTo(13.6448, 5);
+    expect(lat).toBeCloseTo(52.4387, 5);
+    expect(d.positions).toHaveLength(8);
+    expect(s.lastReportId).toBe(d.id);
+
+    s.setVisible(d.id, false);
+    s.rename(d.id, '  Schulen  ');
+    expect(useImportStore.getState().datasets[0]).toMatchObject({ visible: false, name: 'Schulen' });
+    s.rename(d.id, '   ');
+    expect(useImportStore.getState().datasets[0].name).toBe('Schulen');
+    s.remove(d.id);
+    expect(useImportStore.getState().datasets).toHaveLength(0);
+  });
+
+  it('an unusable file is reported but not listed; overrides make it usable', async () => {
+    await useImportStore.getState().importFile(blob('no_location.csv'), 'no_location.csv');
+    let s = useImportStore.getState();
+    expect(s.datasets).toHaveLength(0);
+    expect(s.lastResult?.report.rowsUsed).toBe(0);
+    const id = s.lastResult?.id as string;
+    // there is no location column in that file, so instead import a table with a lat/lon pair named oddly
+    await useImportStore.getState().importFile(new Blob(['a;b;c\nX;52,5;13,4\nY;52,51;13,41\n']), 'odd.csv');
+    s = useImportStore.getState();
+    expect(id).not.toBe(s.lastResult?.id);
+    expect(s.datasets).toHaveLength(1); // found by value ranges
+    const d = s.datasets[0];
+    await s.reimport(d.id, { overrides: { b: { role: 'none' }, c: { role: 'none' } } });
+    s = useImportStore.getState();
+    expect(s.datasets).toHaveLength(1); // not usable any more: the old version stays
+    expect(s.lastResult?.report.rowsUsed).toBe(0);
+  });
+
+  it('XLSX: re-import with another sheet replaces the dataset in place', async () => {
+    await useImportStore
+      .getState()
+      .importFile(blob('kitas_two_sheets.xlsx'), 'kitas.xlsx', { sheet: 'Daten' });
+    const d = useImportStore.getState().datasets[0];
+    useImportStore.getState().rename(d.id, 'Kitas');
+    await useImportStore.getState().reimport(d.id, { sheet: 2, crs: 'EPSG:4326' });
+    const after = useImportStore.getState().datasets;
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ id: d.id, name: 'Kitas' });
+    expect(after[0].location.crsSource).toBe('override');
+  });
+});
