@@ -1,7 +1,12 @@
 import { MapView } from './map/MapView';
+import { AreaProfile } from './panels/AreaProfile';
+import { ChartsPanel } from './panels/ChartsPanel';
 import { DataStatus } from './panels/DataStatus';
+import { ExportPanel } from './panels/ExportPanel';
 import { Header } from './panels/Header';
 import { ImportPanel } from './panels/ImportDialog';
+import { InstitutionCard } from './panels/InstitutionCard';
+import { InstitutionTable } from './panels/InstitutionTable';
 import { LayerPanel, LevelPanel } from './panels/LayerPanel';
 import { BottomRegion, DetailsRegion, MapRegion } from './panels/Regions';
 import { Sidebar } from './panels/Sidebar';
@@ -17,14 +22,21 @@ export function App() {
         <LayerPanel />
         {/* sidebar sections: Indikator, Filter, Import, Export */}
         <ImportPanel />
+        <ExportPanel />
         <SourcesPanel />
       </Sidebar>
       <MapRegion>
         <MapView />
         <DataStatus />
       </MapRegion>
-      <DetailsRegion>{/* details: AreaProfile, InstitutionCard */}</DetailsRegion>
-      <BottomRegion>{/* bottom: InstitutionTable */}</BottomRegion>
+      <DetailsRegion>
+        <AreaProfile />
+        <InstitutionCard />
+        <ChartsPanel />
+      </DetailsRegion>
+      <BottomRegion>
+        <InstitutionTable />
+      </BottomRegion>
     </div>
   );
 }

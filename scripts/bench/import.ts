@@ -103,6 +103,9 @@ async function browserRun(bytes: Uint8Array): Promise<void> {
     await s.page.goto(s.server.url, { waitUntil: 'load' });
     await s.page.locator('[data-testid="import-file"]').waitFor({ state: 'attached', timeout: 60_000 });
     await s.page.waitForTimeout(3000); // let the app settle (map, data worker) before measuring
+    // inject Playwright's helper script now: its first evaluation is a long task of its own
+    await s.page.waitForFunction(() => true);
+    await s.page.locator('[data-testid="report-csv"], body').first().count();
     await s.page.locator('[data-testid="import-file"]').setInputFiles(file);
     await s.page.waitForFunction(
       (name) => {

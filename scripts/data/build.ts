@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { LOR_EXPECTED_COUNT, LOR_LEVELS, type LorLevel } from '../../src/domain/lor';
-import type { DatasetMeta, JoinReport, Manifest } from '../../src/domain/types';
+import type { AreaFeature, DatasetMeta, JoinReport, Manifest } from '../../src/domain/types';
 import {
   type AreaLayer,
   areaFullPath,
@@ -23,6 +23,7 @@ import { OutputWriter, removeStaleTemps, sha256File, swapInto, tempDirFor, type 
 import { buildErhaltungsgebiete, buildEsb } from './polygons';
 import { readCsvFile, readGeoJsonFile } from './read';
 import { loadSources, REQUIRED_SOURCES, type SourceEntry, type SourceId } from './sources';
+import { buildPlrStatics, PLR_STATICS_COLUMNS, PLR_STATICS_PATH } from './statics';
 import { buildMss, buildPopulation } from './tables';
 import { PIPELINE_VERSION } from './version';
 
@@ -298,6 +299,25 @@ function buildInto(
   );
   counts.mss = mss.rows.length;
   report.push(mss.report);
+
+  ctx.log('Planungsraum statics: overlay with Erhaltungsgebiete, distances …');
+  const statics = buildPlrStatics({
+    plr: plrFull as unknown as AreaFeature[],
+    em: em.full as unknown as AreaFeature[],
+    es: es.full as unknown as AreaFeature[],
+    youth: youth.rows,
+    schools: schools.rows,
+  });
+  const staticsFile = w.writeCsv(PLR_STATICS_PATH, PLR_STATICS_COLUMNS, statics);
+  dataset(
+    'plr_statics',
+    'Planungsraum-Kennwerte: Fläche, Anteil in Erhaltungsgebieten, Entfernung zur nächsten Einrichtung (berechnet)',
+    'table',
+    'lor_plr',
+    ['lor_plr', 'em', 'es', 'youth', 'schools'],
+    [staticsFile],
+    { rows: statics.length },
+  );
   for (const d of datasets) if (d.kind === 'table') d.crs = undefined;
 
   const sourceRefs: SourceRef[] = REQUIRED_SOURCES.map((id) => {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Bump when the output format or content rules change: `ensure-data` rebuilds older outputs. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 /** Why the data folder needs a (re)build, or null when it is current. */
 export function staleReason(outDir: string): string | null {

@@ -16,6 +16,7 @@
  * });
  * engine.issues                               // rows read but not used, with reasons
  * const r = engine.compute({ masks: { schools: mask }, threshold: 3 });   // mask: Uint8Array, 1 = keep
+ * engine.compute({ categories: { schools: { traeger: ['öffentlich'] } } })   // fast path for category filters
  * r.levelIds.bez                              // ['01', …, '12'] — arrays below are aligned with these
  * r.values.pupils_per_teacher_2024_25.bez     // Float64Array (NaN = no value)
  * r.suppressed.pupils_2024_25.plr             // Uint8Array, 1 = small number: hide in views/exports
@@ -79,7 +80,14 @@ export interface EngineInput {
 }
 
 export interface ComputeOptions {
+  /** Any filter as a mask per kind (1 = keep), aligned with the items. */
   masks?: Partial<Record<EngineKind, Uint8Array | null>>;
+  /**
+   * Categorical filters per kind: column → allowed values (an item is kept when every listed column's value is
+   * allowed). Without a mask for that kind this is answered from a cached (PLR × value combination) cube —
+   * no pass over the items; with a mask both are combined.
+   */
+  categories?: Partial<Record<EngineKind, Readonly<Record<string, readonly string[]>>>>;
   threshold?: number;
   /** Only these indicators (default: all of the catalogue). */
   indicators?: readonly string[];
@@ -345,6 +353,111 @@ export function prepareEngine(input: EngineInput): Engine {
     return m;
   };
 
+  /** The aggregation spec for a list of item quantity keys, and how to read each key from the result. */
+  const buildSpec = (
+    kind: EngineKind,
+    c: Columnar,
+    keys: readonly string[],
+  ): { spec: ItemAggSpec; slot: Map<string, (r: ItemAggResult) => Float64Array> } => {
+    const spec: ItemAggSpec = { count: false, flags: [], sums: [], pairs: [] };
+    const slot = new Map<string, (r: ItemAggResult) => Float64Array>();
+    const sumIdx = new Map<string, number>();
+    const pairIdx = new Map<string, number>();
+    for (const key of keys) {
+      const parts = key.split(':');
+      const ns = parts[0];
+      const rest = parts.slice(2).join(':');
+      if (ns === 'count' && parts.length === 2) {
+        spec.count = true;
+        slot.set(key, (r) => r.count as Float64Array);
+      } else if (ns === 'count') {
+        const eq = rest.indexOf('=');
+        const k = spec.flags.push(eqMask(kind, rest.slice(0, eq), rest.slice(eq + 1))) - 1;
+        slot.set(key, (r) => r.flags[k]);
+      } else if (ns === 'sum') {
+        const col = c.num(rest);
+        if (!col) continue;
+        let k = sumIdx.get(rest);
+        if (k === undefined) {
+          k = spec.sums.push(col) - 1;
+          sumIdx.set(rest, k);
+        }
+        const kk = k;
+        slot.set(key, (r) => r.sums[kk]);
+      } else {
+        const [a, b] = rest.split('/');
+        const na = c.num(a);
+        const nb = c.num(b);
+        if (!na || !nb) continue;
+        let k = pairIdx.get(rest);
+        if (k === undefined) {
+          k = spec.pairs.push([na, nb]) - 1;
+          pairIdx.set(rest, k);
+        }
+        const kk = k;
+        slot.set(key, (r) =>
+          ns === 'pairnum' ? r.pairs[kk].num : ns === 'pairden' ? r.pairs[kk].den : r.pairs[kk].n,
+        );
+      }
+    }
+    return { spec, slot };
+  };
+
+  /**
+   * Per kind and set of categorical filter columns: every item's category combination and a "virtual PLR"
+   * index (plr · G + combination), so quantities can be aggregated once per (PLR × combination) and any later
+   * categorical filter is a sum over the selected combinations.
+   */
+  interface Cube {
+    G: number;
+    combos: string[][];
+    virt: Int32Array;
+    quantities: Map<string, Float64Array | null>;
+  }
+  const cubes = new Map<string, Cube>();
+  const getCube = (kind: EngineKind, c: Columnar, columns: readonly string[]): Cube => {
+    const key = `${kind}\u0000${columns.join('\u0000')}`;
+    let cube = cubes.get(key);
+    if (!cube) {
+      // per column: value → small integer; combination = mixed-radix number → group index
+      const texts = columns.map((col) => c.text(col));
+      const colCodes = texts.map((t) => {
+        const values = new Map<string, number>();
+        const codes = new Int32Array(c.n);
+        for (let i = 0; i < c.n; i++) {
+          const v = t[i] ?? '';
+          let k = values.get(v);
+          if (k === undefined) {
+            k = values.size;
+            values.set(v, k);
+          }
+          codes[i] = k;
+        }
+        return { codes, names: [...values.keys()], radix: values.size || 1 };
+      });
+      const exact = colCodes.reduce((prod, cc) => prod * cc.radix, 1) <= Number.MAX_SAFE_INTEGER;
+      const index = new Map<number | string, number>();
+      const combos: string[][] = [];
+      const code = new Int32Array(c.n);
+      for (let i = 0; i < c.n; i++) {
+        let k: number | string = 0;
+        if (exact) for (const cc of colCodes) k = (k as number) * cc.radix + cc.codes[i];
+        else k = colCodes.map((cc) => cc.codes[i]).join(',');
+        let g = index.get(k);
+        if (g === undefined) {
+          g = combos.push(colCodes.map((cc) => cc.names[cc.codes[i]])) - 1;
+          index.set(k, g);
+        }
+        code[i] = g;
+      }
+      const G = Math.max(1, combos.length);
+      const virt = Int32Array.from(c.plr, (p, i) => (p < 0 ? -1 : p * G + code[i]));
+      cube = { G, combos, virt, quantities: new Map() };
+      cubes.set(key, cube);
+    }
+    return cube;
+  };
+
   const compute = (options: ComputeOptions = {}): IndicatorResults => {
     const threshold = options.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
     const masks = options.masks ?? {};
@@ -365,7 +478,10 @@ export function prepareEngine(input: EngineInput): Engine {
     };
     for (const d of defs) collect(d);
 
-    /** One fused pass over the items of a kind fills the cache for all of that kind's quantities. */
+    /**
+     * Fills the cache for all of a kind's item quantities: with a categorical filter only, from the
+     * (PLR × category combination) cube — no pass over the items; otherwise one fused pass with the mask.
+     */
     const aggregateKind = (kind: EngineKind): void => {
       const c = inst.get(kind);
       const keys = [...needed].filter((k) => k.split(':')[1] === kind && /^(count|sum|pair)/.test(k));
@@ -373,48 +489,52 @@ export function prepareEngine(input: EngineInput): Engine {
         for (const k of keys) cache.set(k, null);
         return;
       }
-      const spec: ItemAggSpec = { count: false, flags: [], sums: [], pairs: [] };
-      const slot = new Map<string, (r: ItemAggResult) => Float64Array>();
-      const sumIdx = new Map<string, number>();
-      const pairIdx = new Map<string, number>();
-      for (const key of keys) {
-        const parts = key.split(':');
-        const ns = parts[0];
-        const rest = parts.slice(2).join(':');
-        if (ns === 'count' && parts.length === 2) {
-          spec.count = true;
-          slot.set(key, (r) => r.count as Float64Array);
-        } else if (ns === 'count') {
-          const eq = rest.indexOf('=');
-          const k = spec.flags.push(eqMask(kind, rest.slice(0, eq), rest.slice(eq + 1))) - 1;
-          slot.set(key, (r) => r.flags[k]);
-        } else if (ns === 'sum') {
-          const col = c.num(rest);
-          if (!col) continue;
-          let k = sumIdx.get(rest);
-          if (k === undefined) {
-            k = spec.sums.push(col) - 1;
-            sumIdx.set(rest, k);
+      const cats = options.categories?.[kind];
+      const catColumns = cats ? Object.keys(cats).sort() : [];
+      let mask = masks[kind] ?? null;
+      const cube = catColumns.length > 0 && cats && !mask ? getCube(kind, c, catColumns) : null;
+      // many value combinations (e.g. a filter on names) would make the cube bigger than the items: mask path
+      if (cube && cats && cube.G * nPlr <= Math.max(4_000_000, c.n)) {
+        const missing = keys.filter((k) => !cube.quantities.has(k));
+        if (missing.length > 0) {
+          const { spec, slot } = buildSpec(kind, c, missing);
+          const res = aggregateItems(nPlr * cube.G, cube.virt, null, spec);
+          for (const key of missing) {
+            const get = slot.get(key);
+            cube.quantities.set(key, get ? get(res) : null);
           }
-          const kk = k;
-          slot.set(key, (r) => r.sums[kk]);
-        } else {
-          const [a, b] = rest.split('/');
-          const na = c.num(a);
-          const nb = c.num(b);
-          if (!na || !nb) continue;
-          let k = pairIdx.get(rest);
-          if (k === undefined) {
-            k = spec.pairs.push([na, nb]) - 1;
-            pairIdx.set(rest, k);
-          }
-          const kk = k;
-          slot.set(key, (r) =>
-            ns === 'pairnum' ? r.pairs[kk].num : ns === 'pairden' ? r.pairs[kk].den : r.pairs[kk].n,
-          );
         }
+        const allowed = catColumns.map((col) => new Set(cats[col]));
+        const sel = Uint8Array.from(cube.combos, (combo) =>
+          combo.every((v, j) => allowed[j].has(v)) ? 1 : 0,
+        );
+        const G = cube.G;
+        for (const key of keys) {
+          const arr = cube.quantities.get(key);
+          if (!arr) {
+            cache.set(key, null);
+            continue;
+          }
+          const out = new Float64Array(nPlr);
+          for (let p = 0; p < nPlr; p++) {
+            let acc = 0;
+            for (let g = 0; g < G; g++) if (sel[g] !== 0) acc += arr[p * G + g];
+            out[p] = acc;
+          }
+          cache.set(key, rollupSum(h, out));
+        }
+        return;
       }
-      const res = aggregateItems(nPlr, c.plr, masks[kind] ?? null, spec);
+      if (catColumns.length > 0 && cats) {
+        // mask and categorical filter together: fold the categories into the mask (general path)
+        const m = new Uint8Array(c.n);
+        const allowed = catColumns.map((col) => ({ t: c.text(col), ok: new Set(cats[col]) }));
+        for (let i = 0; i < c.n; i++)
+          m[i] = (mask ? mask[i] : 1) && allowed.every((a) => a.ok.has(a.t[i] ?? '')) ? 1 : 0;
+        mask = m;
+      }
+      const { spec, slot } = buildSpec(kind, c, keys);
+      const res = aggregateItems(nPlr, c.plr, mask, spec);
       for (const key of keys) {
         const get = slot.get(key);
         cache.set(key, get ? rollupSum(h, get(res)) : null);

@@ -9,7 +9,7 @@ import { reportToCsv } from './report';
 import type { ColumnInfo, ImportReport, ImportResult, ImportSource, LocationInfo } from './types';
 
 /** At most this many features are built as GeoJSON objects; all point positions are in `positions`. */
-export const FEATURE_CAP = 2_000;
+export const FEATURE_CAP = 5_000;
 export const PREVIEW_ROWS = 50;
 export const ISSUE_CAP = 2_000;
 

@@ -14,6 +14,7 @@ import { useViewStore } from '../state/viewStore';
 import { AREA_LAYER_ID, pickedAreaId } from './layers/areaLayer';
 import { buildLayers, type LayerInputs, layersReady } from './layers/index';
 import { kindOfLayer } from './layers/institutionLayer';
+import { registerMapHandle } from './mapHandle';
 import { BERLIN_BOUNDS, offlineStyle } from './style';
 
 setWorkerUrl(workerUrl);
@@ -127,6 +128,8 @@ export function MapView() {
       map.remove();
     };
   }, []);
+
+  useEffect(() => registerMapHandle(ctx), [ctx]); // for the PNG export (src/map/mapHandle.ts)
 
   // The canvas is keyboard-reachable (arrow keys pan, +/- zoom); give it a name in the current language.
   useEffect(() => {

@@ -13,17 +13,32 @@ import { type ImportedDataset, useImportStore } from '../state/importStore';
 
 /** Mapping dialog: detected type and role per column, overridable; re-imports in the worker. */
 export function ColumnMapping() {
+  const m = useMessages(importMessages);
   const id = useImportStore((s) => s.lastReportId);
-  const d = useImportStore(
-    (s) => s.datasets.find((x) => x.id === id) ?? (s.lastResult?.id === id ? s.lastResult : null),
+  // rendered in a background pass after an import, and the form only while the dialog is open
+  const d = useDeferredValue(
+    useImportStore(
+      (s) => s.datasets.find((x) => x.id === id) ?? (s.lastResult?.id === id ? s.lastResult : null),
+    ),
+    null,
   );
+  const [open, setOpen] = useState(false);
   if (!d || d.columns.length === 0) return null;
-  // a new key per import result resets the draft
   return (
-    <MappingForm
-      key={`${d.id}|${d.reportCsv.length}|${d.columns.map((c) => c.type + c.role).join()}`}
-      d={d}
-    />
+    <details
+      className="column-mapping"
+      data-testid="column-mapping"
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
+      <summary>{m.mappingTitle}</summary>
+      {open && (
+        // a new key per import result resets the draft
+        <MappingForm
+          key={`${d.id}|${d.reportCsv.length}|${d.columns.map((c) => c.type + c.role).join()}`}
+          d={d}
+        />
+      )}
+    </details>
   );
 }
 
@@ -35,8 +50,7 @@ function MappingForm({ d }: { d: ImportedDataset }) {
   const [crs, setCrs] = useState<CrsId | ''>('');
   const set = (name: string, o: ColumnOverride) => setDraft((x) => ({ ...x, [name]: { ...x[name], ...o } }));
   return (
-    <details className="column-mapping" data-testid="column-mapping">
-      <summary>{m.mappingTitle}</summary>
+    <>
       <p className="muted">{m.mappingIntro}</p>
       <form
         onSubmit={(e) => {
@@ -108,6 +122,6 @@ function MappingForm({ d }: { d: ImportedDataset }) {
           {m.apply}
         </button>
       </form>
-    </details>
+    </>
   );
 }

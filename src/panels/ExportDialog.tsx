@@ -81,7 +81,9 @@ export async function copyText(text: string): Promise<boolean> {
 export function CopyLinkButton({ url }: { url?: string }) {
   const m = useMessages(exportMessages);
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
-  const href = url ?? (typeof window !== 'undefined' ? window.location.href : '');
+  // read the URL at click time: the URL sync replaces it without re-rendering this button
+  const current = () => url ?? (typeof window !== 'undefined' ? window.location.href : '');
+  const [href, setHref] = useState(current);
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (state === 'manual') inputRef.current?.select();
@@ -90,7 +92,11 @@ export function CopyLinkButton({ url }: { url?: string }) {
     <div className="copy-link">
       <button
         type="button"
-        onClick={async () => setState((await copyText(href)) ? 'copied' : 'manual')}
+        onClick={async () => {
+          const link = current();
+          setHref(link);
+          setState((await copyText(link)) ? 'copied' : 'manual');
+        }}
         data-testid="copy-link"
       >
         {m.copyLink}
@@ -170,7 +176,11 @@ export function ExportDialog(props: ExportDialogProps) {
         format,
         profile,
         tables: usable.map((i) => ({ ...props.tables[i], columns: picked[i] })),
-        baseName: props.baseName,
+        // a CSV holds one table: name it after the table when there is a choice
+        baseName:
+          format === 'csv' && props.tables.length > 1
+            ? `${props.baseName}-${props.tables[tableIndex].table.name}`
+            : props.baseName,
         exportedAt: props.now?.() ?? new Date(),
         filters: props.filters,
         sources: props.sources,

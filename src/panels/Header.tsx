@@ -2,6 +2,7 @@ import { LOCALES } from '../i18n/catalog';
 import { appMessages } from '../i18n/messages/app';
 import { useMessages } from '../i18n/useMessages';
 import { useLocaleStore } from '../state/localeStore';
+import { CopyLinkButton } from './ExportDialog';
 
 /** App header: title and the DE/EN language switch. */
 export function Header() {
@@ -13,6 +14,7 @@ export function Header() {
       <h1 className="app-title">
         {m.appTitle} <span className="app-subtitle">{m.appSubtitle}</span>
       </h1>
+      <CopyLinkButton />
       <fieldset className="lang-switch">
         <legend className="visually-hidden">{m.language}</legend>
         {LOCALES.map((l) => (

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { formatInteger } from '../i18n/format';
 import { importMessages } from '../i18n/messages/import';
 import { useMessages } from '../i18n/useMessages';
@@ -23,6 +23,7 @@ export function ImportReport() {
   // rendered in a background (interruptible) pass: a big report never blocks the main thread in one task
   const d = useDeferredValue(useReportDataset(), null);
   const reimport = useImportStore((s) => s.reimport);
+  const [previewOpen, setPreviewOpen] = useState(false);
   const csvUrl = useMemo(
     () =>
       d ? URL.createObjectURL(new Blob([`\uFEFF${d.reportCsv}`], { type: 'text/csv;charset=utf-8' })) : null,
@@ -117,11 +118,17 @@ export function ImportReport() {
           </a>
         </p>
       )}
-      <h4>{m.issuesTitle}</h4>
       {r.issues.length === 0 ? (
-        <p className="muted">{m.noIssues}</p>
+        <>
+          <h4>{m.issuesTitle}</h4>
+          <p className="muted">{m.noIssues}</p>
+        </>
       ) : (
-        <div className="import-table-wrap">
+        // long lists start collapsed: a closed <details> costs no layout work
+        <details className="import-table-wrap" open={r.issues.length <= 20}>
+          <summary>
+            {m.issuesTitle} ({fmt(d.issuesTotal)})
+          </summary>
           <table className="import-table" data-testid="import-issues">
             <caption className="visually-hidden">{m.issuesCaption}</caption>
             <thead>
@@ -151,37 +158,39 @@ export function ImportReport() {
               {m.moreIssues(fmt(Math.min(ISSUES_SHOWN, r.issues.length)), fmt(d.issuesTotal))}
             </p>
           )}
-        </div>
+        </details>
       )}
       {d.preview.rows.length > 0 && (
-        <>
-          <h4>{m.previewTitle}</h4>
-          <div className="import-table-wrap">
-            <table className="import-table" data-testid="import-preview">
-              <caption className="visually-hidden">{m.previewCaption(fmt(d.preview.rows.length))}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m.previewRow}</th>
-                  {d.preview.header.map((h) => (
-                    <th scope="col" key={h}>
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {d.preview.rows.map((row, i) => (
-                  <tr key={d.preview.rowNumbers[i]}>
-                    <th scope="row">{d.preview.rowNumbers[i]}</th>
-                    {row.map((v, j) => (
-                      <td key={d.preview.header[j]}>{v}</td>
+        <details className="import-table-wrap" onToggle={(e) => setPreviewOpen(e.currentTarget.open)}>
+          <summary>{m.previewTitle}</summary>
+          {previewOpen && (
+            <div>
+              <table className="import-table" data-testid="import-preview">
+                <caption className="visually-hidden">{m.previewCaption(fmt(d.preview.rows.length))}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{m.previewRow}</th>
+                    {d.preview.header.map((h) => (
+                      <th scope="col" key={h}>
+                        {h}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
+                </thead>
+                <tbody>
+                  {d.preview.rows.map((row, i) => (
+                    <tr key={d.preview.rowNumbers[i]}>
+                      <th scope="row">{d.preview.rowNumbers[i]}</th>
+                      {row.map((v, j) => (
+                        <td key={d.preview.header[j]}>{v}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </details>
       )}
     </section>
   );

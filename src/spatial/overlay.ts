@@ -189,3 +189,23 @@ export function insideM2ById(ids: readonly string[], insideM2: Float64Array): Re
   });
   return out;
 }
+
+/**
+ * Estimate a PLR count (e.g. residents) for another area layer (e.g. Einschulbereiche) by area share.
+ * Method text for the UI: catalogue `ESB_POPULATION.method`. Returns, per target area, the estimate and the
+ * share of the target's area that overlapped PLR with a known value (1 = fully covered).
+ */
+export function estimateFromPlr(
+  plr: readonly AreaFeature[],
+  plrIds: readonly string[],
+  valueByPlrId: Readonly<Record<string, number>>,
+  target: readonly AreaFeature[],
+): { estimate: Float64Array; coveredShare: Float64Array } {
+  const o = overlayLayers(plr, target);
+  const values = Float64Array.from(plrIds, (id) => (id in valueByPlrId ? valueByPlrId[id] : Number.NaN));
+  const r = arealInterpolation(o, values, target.length);
+  return {
+    estimate: r.values,
+    coveredShare: r.coveredM2.map((m2, i) => (o.areaB[i] > 0 ? Math.min(1, m2 / o.areaB[i]) : Number.NaN)),
+  };
+}

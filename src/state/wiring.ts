@@ -1,4 +1,5 @@
 import { useDataStore } from './dataStore';
+import { connectEngine } from './engineSync';
 import { useViewStore, type ViewState } from './viewStore';
 
 /**
@@ -17,5 +18,10 @@ export function connectStores(): () => void {
     if (v.layers.kita) void d.ensureInstitutions('kita');
   };
   sync(useViewStore.getState());
-  return useViewStore.subscribe(sync);
+  const offEngine = connectEngine();
+  const offView = useViewStore.subscribe(sync);
+  return () => {
+    offView();
+    offEngine();
+  };
 }

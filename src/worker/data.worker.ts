@@ -4,8 +4,11 @@
  * Typed API exposed with comlink; see dataClient.ts for the main-thread side.
  */
 import * as Comlink from 'comlink';
+import Papa from 'papaparse';
 import { checkManifest, parseInstitutionsCsv, topoToAreas } from '../datasets/parse';
+import type { InstitutionFilters } from '../domain/filters';
 import type { InstitutionKind, Manifest } from '../domain/types';
+import { createEngineHost } from './engineHost';
 
 async function fetchOk(url: string, file: string): Promise<Response> {
   let res: Response;
@@ -28,6 +31,8 @@ async function fetchJson(url: string, file: string): Promise<unknown> {
   }
 }
 
+const engineHost = createEngineHost();
+
 const api = {
   async loadManifest(url: string, file: string): Promise<Manifest> {
     return checkManifest(file, await fetchJson(url, file));
@@ -39,6 +44,27 @@ const api = {
     const text = await (await fetchOk(url, file)).text();
     const parsed = parseInstitutionsCsv(kind, file, text);
     return Comlink.transfer(parsed, [parsed.value.positions.buffer]);
+  },
+  /** Rows of a runtime CSV (text cells, header row), e.g. institutions/housing.csv. */
+  async loadRows(url: string, file: string): Promise<Record<string, string>[]> {
+    const text = await (await fetchOk(url, file)).text();
+    return Papa.parse<Record<string, string>>(text, {
+      header: true,
+      skipEmptyLines: true,
+      dynamicTyping: false,
+    }).data;
+  },
+  /** Load the engine inputs (relative to `dataBase`, an absolute URL ending in '/') and prepare the engine. */
+  prepareEngine(dataBase: string) {
+    return engineHost.prepare(dataBase);
+  },
+  /** All indicators on every level for the given filters (ranges are not applied here). */
+  computeIndicators(filters: InstitutionFilters | null) {
+    return engineHost.compute(filters);
+  },
+  /** Per-institution membership in the Erhaltungsgebiete (aligned with loadInstitutions items). */
+  overlayMembership(kind: InstitutionKind) {
+    return engineHost.overlayMembership(kind);
   },
 };
 

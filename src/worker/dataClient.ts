@@ -5,13 +5,20 @@
 import * as Comlink from 'comlink';
 import type { Parsed } from '../datasets/parse';
 import type { Areas, InstitutionSet } from '../datasets/types';
+import type { InstitutionFilters } from '../domain/filters';
 import type { InstitutionKind, Manifest } from '../domain/types';
 import type { DataWorkerApi } from './data.worker';
+import type { EngineComputed, EnginePrepared } from './engineHost';
 
 export interface DataClient {
   loadManifest(url: string, file: string): Promise<Manifest>;
   loadAreas(url: string, file: string): Promise<Parsed<Areas>>;
   loadInstitutions(kind: InstitutionKind, url: string, file: string): Promise<Parsed<InstitutionSet>>;
+  loadRows?(url: string, file: string): Promise<Record<string, string>[]>;
+  /** Indicator engine (optional so that test doubles need not implement it). */
+  prepareEngine?(dataBase: string): Promise<EnginePrepared>;
+  computeIndicators?(filters: InstitutionFilters | null): Promise<EngineComputed>;
+  overlayMembership?(kind: InstitutionKind): Promise<Partial<Record<'em' | 'es', Uint8Array>>>;
 }
 
 let client: DataClient | null = null;

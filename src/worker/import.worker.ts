@@ -51,7 +51,8 @@ self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
       overrides: req.overrides as Record<string, ColumnOverride> | undefined,
       crs: req.crs as CrsId | undefined,
       onProgress: (fraction: number, phase: ImportPhase) => {
-        const pct = Math.floor(fraction * 100);
+        // at most ~50 progress messages per import: each wakes the main thread
+        const pct = Math.floor(fraction * 50);
         if (pct !== last) {
           last = pct;
           post({ type: 'progress', fraction, phase });

@@ -4,7 +4,7 @@ import type { ImportPayload } from '../io/payload';
 import type { ColumnOverride, ImportPhase } from '../io/types';
 
 /** Objects per 'part' message. */
-export const PART_SIZE = 1000;
+export const PART_SIZE = 500;
 
 export interface ImportWorkerRequest {
   name: string;

@@ -36,6 +36,7 @@ describe('import in the app', () => {
     expect(await report.locator('[data-testid="encoding"]').textContent()).toBe('windows-1252');
     expect(await report.locator('[data-testid="crs"]').textContent()).toContain('EPSG:25833');
 
+    await report.getByText('Vorschau der ersten Zeilen').click();
     const preview = report.locator('[data-testid="import-preview"]');
     const header = await preview.locator('thead th').allTextContents();
     expect(header).toContain('Schüler');

@@ -74,12 +74,12 @@ describe('ExportDialog', () => {
     for (const c of cols.slice(2)) act(() => c.click());
     await clickDownload();
     expect(files).toHaveLength(1);
-    expect(files[0].name).toBe('test.csv');
+    expect(files[0].name).toBe('test-einrichtungen.csv');
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(files[0].data);
     expect(text.split('\r\n')[0]).toBe('\uFEFFSchulnummer / ID;Name');
-    expect(container.querySelector('.export-status')?.textContent).toContain('test.csv');
+    expect(container.querySelector('.export-status')?.textContent).toContain('test-einrichtungen.csv');
     await act(async () => container.querySelector<HTMLButtonElement>('[data-testid="export-note"]')!.click());
-    expect(files[1].name).toBe('test-hinweise.txt');
+    expect(files[1].name).toBe('test-einrichtungen-hinweise.txt');
   });
 
   it('switches profile and table; blocks download with no columns', async () => {

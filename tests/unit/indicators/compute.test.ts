@@ -176,4 +176,39 @@ describe('indicator engine', () => {
     expect(Array.from(x.values.kita_places.bez)).toEqual([3, 3]);
     expect(x.values.kitas_count.berlin[0]).toBe(3);
   });
+  it('categorical filters (cube fast path) give the same figures as the equivalent mask', () => {
+    const cases: Record<string, readonly string[]>[] = [
+      { traeger: ['öffentlich'] },
+      { schultyp: ['Grundschule'], traeger: ['öffentlich', 'privat'] },
+      { schultyp: ['Gymnasium'] },
+      { schultyp: [] },
+    ];
+    for (const cats of cases) {
+      const mask = Uint8Array.from(schools, (r) =>
+        Object.entries(cats).every(([col, ok]) => ok.includes((r as Record<string, string>)[col])) ? 1 : 0,
+      );
+      const a = engine.compute({ categories: { schools: cats } });
+      const b = engine.compute({ masks: { schools: mask } });
+      for (const id of [
+        'schools_count',
+        'schools_primary_count',
+        'pupils_2024_25',
+        'pupils_per_teacher_2024_25',
+      ])
+        for (const level of ['plr', 'bez', 'berlin'] as const)
+          expect(Array.from(a.values[id][level]), `${JSON.stringify(cats)} ${id} ${level}`).toEqual(
+            Array.from(b.values[id][level]),
+          );
+      expect(Array.from(a.suppressed.pupils_per_teacher_2024_25.plr)).toEqual(
+        Array.from(b.suppressed.pupils_per_teacher_2024_25.plr),
+      );
+    }
+    // mask and categories together: both apply
+    const onlyPublic = engine.maskWhere('schools', 'traeger', (v) => v === 'öffentlich');
+    const both = engine.compute({
+      masks: { schools: onlyPublic },
+      categories: { schools: { schultyp: ['Grundschule'] } },
+    });
+    expect(both.values.schools_count.berlin[0]).toBe(2);
+  });
 });

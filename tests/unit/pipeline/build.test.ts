@@ -47,6 +47,7 @@ describe('buildData on the mini fixture (4 PLR squares, 2 Bezirke)', () => {
       'institutions/youth.csv',
       'manifest.json',
       'tables/mss2021.csv',
+      'tables/plr_statics.csv',
       'tables/population.csv',
     ]);
     // no temp folders left next to the output

@@ -127,23 +127,26 @@ describe('buildAreaIndex (grid + band index)', () => {
     const i = buildAreaIndex([open]);
     expect(i.locate(0.5, 0.5)).toBe(0);
     expect(i.locate(0.5, 1.5)).toBe(-1);
-    // an unclosed triangle: its closing edge is slanted and must be indexed too
-    const tri: AreaFeature = {
+    // an unclosed diamond (no horizontal edge): its implicit closing edge must be indexed too
+    const diamond: AreaFeature = {
       type: 'Feature',
       properties: {},
       geometry: {
         type: 'Polygon',
         coordinates: [
           [
-            [0, 0],
-            [2, 0],
-            [0, 2],
+            [1, 0],
+            [2, 1],
+            [1, 2],
+            [0, 1],
           ],
         ],
       },
     };
-    const t = buildAreaIndex([tri], { gridSize: 1 });
-    expect(t.locate(0.5, 0.5)).toBe(0);
-    expect(t.locate(1.5, 1.5)).toBe(-1);
+    for (const gridSize of [1, 8]) {
+      const t = buildAreaIndex([diamond], { gridSize });
+      expect(t.locate(1, 0.5)).toBe(0);
+      expect(t.locate(0.2, 0.5)).toBe(-1);
+    }
   });
 });

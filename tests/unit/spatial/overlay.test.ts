@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { arealInterpolation, overlayLayers, shareInside } from '../../../src/spatial/overlay';
+import {
+  arealInterpolation,
+  estimateFromPlr,
+  overlayLayers,
+  shareInside,
+} from '../../../src/spatial/overlay';
 import { square } from './helpers';
 
 // Squares on the equator split only along meridians: spherical area is linear in the longitude span,
@@ -31,5 +36,13 @@ describe('area × area overlay', () => {
       [1, 0],
       [1, 1],
     ]);
+  });
+  it('estimates a target layer from PLR values and says how much of each target was covered', () => {
+    const target = [square(0.01, 0, 0.03, 0.01, { id: 'T1' }), square(0.03, 0, 0.06, 0.01, { id: 'T2' })];
+    const r = estimateFromPlr(plr, ['01100101', '01100102'], { '01100101': 100, '01100102': 50 }, target);
+    expect(r.estimate[0]).toBeCloseTo(50 + 25, 6);
+    expect(r.estimate[1]).toBeCloseTo(25, 6);
+    expect(r.coveredShare[0]).toBeCloseTo(1, 9);
+    expect(r.coveredShare[1]).toBeCloseTo(1 / 3, 9); // 0.04–0.06 lies outside every PLR
   });
 });

@@ -1,0 +1,190 @@
+import { useId, useMemo, useState } from 'react';
+import { Histogram, type Range } from '../charts/Histogram';
+import { Scatter, type ScatterPoint } from '../charts/Scatter';
+import type { Institution } from '../datasets/types';
+import { profileMessages } from '../i18n/messages/profile';
+import { useMessages } from '../i18n/useMessages';
+import { INDICATOR_BY_ID } from '../indicators/catalogue';
+import { classify } from '../indicators/classify';
+import { paletteFor } from '../map/palettes';
+import { useFilteredInstitutions, useFilterStore } from '../state/filterStore';
+import { useIndicatorStore } from '../state/indicatorStore';
+import { useLocaleStore } from '../state/localeStore';
+import { useSelectionStore } from '../state/selectionStore';
+import { useViewStore } from '../state/viewStore';
+import { cellOf, fieldNumber, formatIndicator, pupilsPerTeacher } from './linked';
+import './profile.css';
+
+/** Institution figures of the scatter's y axis. */
+const SCHOOL_FIGURES: {
+  id: string;
+  label: { de: string; en: string };
+  get: (i: Institution) => number | null;
+}[] = [
+  {
+    id: 'ppt_2024_25',
+    label: { de: 'Schüler:innen je Lehrkraft 2024/25', en: 'Pupils per teacher 2024/25' },
+    get: (i) => pupilsPerTeacher(i, '2024_25'),
+  },
+  {
+    id: 'ppt_2023_24',
+    label: { de: 'Schüler:innen je Lehrkraft 2023/24', en: 'Pupils per teacher 2023/24' },
+    get: (i) => pupilsPerTeacher(i, '2023_24'),
+  },
+  {
+    id: 'pupils_2024_25',
+    label: { de: 'Schüler:innen 2024/25', en: 'Pupils 2024/25' },
+    get: (i) => fieldNumber(i, 'pupils_2024_25'),
+  },
+  {
+    id: 'pupils_change',
+    label: { de: 'Veränderung Schüler:innen 2023/24 → 2024/25', en: 'Change in pupils 2023/24 → 2024/25' },
+    get: (i) => {
+      const a = fieldNumber(i, 'pupils_2023_24');
+      const b = fieldNumber(i, 'pupils_2024_25');
+      return a !== null && b !== null ? b - a : null;
+    },
+  },
+];
+
+/** Planungsraum indicators of the scatter's x axis (catalogue ids). */
+const AREA_INDICATORS = [
+  'mss_status',
+  'mss_dynamics',
+  'pop_share_age_below_6',
+  'pop_share_age_6_15',
+  'kita_places_per_100_u6',
+  'youth_places_per_1000_6_27',
+  'dist_primary_m',
+  'dist_youth_m',
+  'eg_share',
+];
+
+/**
+ * Linked charts: the histogram of the active indicator at the current level (coloured by the map's
+ * classes; its brush sets the range filter, so map and table shrink) and a scatter of a school figure
+ * against an indicator of the school's Planungsraum (click selects; the selection is highlighted).
+ */
+export function ChartsPanel() {
+  const m = useMessages(profileMessages);
+  const locale = useLocaleStore((s) => s.locale);
+  const uid = useId();
+  const level = useViewStore((s) => s.level);
+  const indicatorId = useIndicatorStore((s) => s.indicatorId);
+  const classification = useIndicatorStore((s) => s.classification);
+  const results = useIndicatorStore((s) => s.results);
+  const ranges = useFilterStore((s) => s.ranges);
+  const setRange = useFilterStore((s) => s.setRange);
+  const selected = useSelectionStore((s) => s.selected);
+  const select = useSelectionStore((s) => s.select);
+  const schools = useFilteredInstitutions('school');
+  const [yId, setYId] = useState(SCHOOL_FIGURES[0].id);
+  const [xId, setXId] = useState('mss_status');
+
+  const def = indicatorId ? INDICATOR_BY_ID.get(indicatorId) : undefined;
+  const fmt = (v: number) => formatIndicator(def, v, locale);
+
+  const hist = useMemo(() => {
+    if (!results || !indicatorId || !def) return null;
+    const arr = results.values[indicatorId]?.[level];
+    if (!arr) return null;
+    const sup = results.suppressed[indicatorId]?.[level];
+    const values = Array.from(arr, (v, i) => (sup?.[i] ? null : Number.isFinite(v) ? v : null));
+    const cls = classify(values, {
+      method: classification.method,
+      classes: classification.classes,
+      breaks: classification.breaks,
+      sdStep: classification.sdStep,
+    });
+    const palette = paletteFor({
+      classes: cls.classes,
+      polarity: def.polarity,
+      diverging: classification.method === 'stddev',
+    });
+    return { values, breaks: cls.breaks, colours: palette.hex };
+  }, [results, indicatorId, def, level, classification]);
+
+  const active = ranges.find((r) => r.indicatorId === indicatorId && r.level === level);
+  const selectedRange: Range | null = active ? [active.min, active.max] : null;
+
+  const fig = SCHOOL_FIGURES.find((f) => f.id === yId) ?? SCHOOL_FIGURES[0];
+  const xDef = INDICATOR_BY_ID.get(xId);
+  const selId =
+    selected?.kind === 'institution' && selected.institutionKind === 'school' ? selected.id : null;
+  const points = useMemo<ScatterPoint[]>(
+    () =>
+      schools.map((s) => {
+        const c = s.plrId ? cellOf(results, xId, 'plr', s.plrId) : null;
+        return {
+          id: s.id,
+          x: c && !c.suppressed ? c.value : null,
+          y: fig.get(s),
+          label: s.name,
+          selected: s.id === selId,
+        };
+      }),
+    [schools, results, xId, fig, selId],
+  );
+
+  const levelName = m[`level_${level}`];
+
+  return (
+    <section className="charts-panel" aria-labelledby={`${uid}-h`} data-testid="charts-panel">
+      <h2 id={`${uid}-h`}>{m.chartsTitle}</h2>
+      {def && indicatorId ? (
+        <>
+          <h3>{m.histogramTitle(def.label[locale], levelName)}</h3>
+          <p className="note">{m.histogramHint}</p>
+          {hist ? (
+            <div data-testid="histogram">
+              <Histogram
+                values={hist.values}
+                label={def.label[locale]}
+                breaks={hist.breaks}
+                colours={hist.colours}
+                selected={selectedRange}
+                onBrush={(r) => setRange(indicatorId, level, r ? { min: r[0], max: r[1] } : null)}
+                format={fmt}
+                width={330}
+                height={140}
+              />
+            </div>
+          ) : (
+            <p className="muted">{m.resultsPending}</p>
+          )}
+        </>
+      ) : (
+        <p className="muted">{m.noIndicator}</p>
+      )}
+
+      <h3>{m.scatterTitle}</h3>
+      <label htmlFor={`${uid}-y`}>{m.scatterY}</label>
+      <select id={`${uid}-y`} value={yId} onChange={(e) => setYId(e.currentTarget.value)}>
+        {SCHOOL_FIGURES.map((f) => (
+          <option key={f.id} value={f.id}>
+            {f.label[locale]}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${uid}-x`}>{m.scatterX}</label>
+      <select id={`${uid}-x`} value={xId} onChange={(e) => setXId(e.currentTarget.value)}>
+        {AREA_INDICATORS.filter((id) => INDICATOR_BY_ID.has(id)).map((id) => (
+          <option key={id} value={id}>
+            {INDICATOR_BY_ID.get(id)?.label[locale]}
+          </option>
+        ))}
+      </select>
+      <div data-testid="scatter">
+        <Scatter
+          points={points}
+          xLabel={xDef?.label[locale] ?? xId}
+          yLabel={fig.label[locale]}
+          onSelect={(id) => select({ kind: 'institution', institutionKind: 'school', id })}
+          formatX={(v) => formatIndicator(xDef, v, locale)}
+          width={330}
+          height={240}
+        />
+      </div>
+    </section>
+  );
+}
