@@ -11,13 +11,9 @@ import type { LorLevel } from '../domain/lor';
 import type { AreaGeometry, DatasetMeta, Manifest } from '../domain/types';
 import type { Locale } from '../i18n/catalog';
 import { getIndicator, INDICATOR_BY_ID } from '../indicators/catalogue';
-import { type ClassifyMethod, classify } from '../indicators/classify';
 import type { IndicatorResults } from '../indicators/compute';
-import { buildLegendModel } from '../map/legendModel';
-import { paletteFor } from '../map/palettes';
 import { areaTableFromResults, indicatorColumn } from './fromIndicators';
 import { type AreaNames, institutionPointOf, institutionTable } from './institutions';
-import type { MapImageLegendEntry } from './mapImage';
 import type { NoteSource } from './note';
 import type { ExportSource } from './run';
 import type { CellValue, ExportColumn, ExportRow, ExportTable } from './table';
@@ -317,48 +313,4 @@ export function describeFilters(input: FilterDescriptionInput): { label: string;
     });
   }
   return out;
-}
-
-export interface LegendClassification {
-  method: ClassifyMethod;
-  classes: number;
-  breaks?: number[];
-  sdStep?: 1 | 0.5;
-}
-
-/**
- * The choropleth legend of the map indicator at a level (for the PNG export): the same classification
- * (classify.ts), palette (polarity rule) and labels (legendModel.ts) as the map legend.
- */
-export function choroplethLegend(
-  results: Results,
-  level: LorLevel,
-  indicatorId: string,
-  classification: LegendClassification,
-  locale: Locale,
-): { title: string; entries: MapImageLegendEntry[] } | null {
-  const def = INDICATOR_BY_ID.get(indicatorId);
-  const arr = results.values[indicatorId]?.[level];
-  if (!def || !arr) return null;
-  const scale = def.format.percent ? 100 : 1;
-  const values = Array.from(arr, (v) => (Number.isFinite(v) ? v * scale : null));
-  const sup = results.suppressed[indicatorId]?.[level];
-  const r = classify(values, {
-    method: classification.method,
-    classes: classification.classes,
-    breaks: classification.breaks,
-    sdStep: classification.sdStep,
-    suppressed: sup ? Array.from(sup, (x) => x === 1) : null,
-  });
-  const palette = paletteFor({
-    classes: r.classes,
-    polarity: def.polarity,
-    diverging: classification.method === 'stddev',
-  });
-  const model = buildLegendModel(r, palette, { locale });
-  const col = indicatorColumn(def, locale);
-  return {
-    title: `${col.label} – ${levelLabel(level, locale)}`,
-    entries: model.entries.map((e) => ({ hex: e.hex, label: e.count ? `${e.label} (${e.count})` : e.label })),
-  };
 }

@@ -56,6 +56,12 @@ export interface MapImageSpec {
   locale?: Locale;
   /** Device pixels per CSS pixel of the snapshot (map.getPixelRatio()). */
   pixelRatio?: number;
+  /**
+   * `inside`: a box over the map's lower left corner (default); `below`: a band under the map, entries in
+   * columns (use it when the box would hide much of a small map); `auto`: below when the box would be
+   * taller than 40 % of the map.
+   */
+  legendPlacement?: 'inside' | 'below' | 'auto';
 }
 
 /** The subset of CanvasRenderingContext2D / OffscreenCanvasRenderingContext2D used here. */
@@ -83,6 +89,34 @@ export interface MapImageLayout {
   header: number;
   footer: number;
   scale: number;
+  /** Height of the legend band under the map (0 when the legend is inside the map). */
+  legendBand: number;
+  legendColumns: number;
+}
+
+const LEGEND_ROW = 18;
+const LEGEND_COLUMN = 230;
+
+function legendBelow(mapHeight: number, spec: MapImageSpec): boolean {
+  if (spec.legend.length === 0) return false;
+  const p = spec.legendPlacement ?? 'inside';
+  if (p !== 'auto') return p === 'below';
+  const s = spec.pixelRatio ?? 1;
+  const boxH = ((spec.legendTitle ? LEGEND_ROW : 0) + spec.legend.length * LEGEND_ROW + 12) * s;
+  return boxH > 0.4 * mapHeight;
+}
+
+/** Text shortened with an ellipsis to fit `maxWidth`. */
+export function fitText(ctx: Pick<Ctx2D, 'measureText'>, text: string, maxWidth: number): string {
+  if (ctx.measureText(text).width <= maxWidth) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (ctx.measureText(`${text.slice(0, mid)}…`).width <= maxWidth) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${text.slice(0, lo).trimEnd()}…`;
 }
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
@@ -92,7 +126,22 @@ export function mapImageLayout(mapWidth: number, mapHeight: number, spec: MapIma
   const s = spec.pixelRatio ?? 1;
   const header = Math.round((spec.subtitle ? 64 : 44) * s);
   const footer = Math.round((20 + 16 * Math.max(1, spec.attribution.length)) * s);
-  return { width: mapWidth, height: header + mapHeight + footer, header, footer, scale: s };
+  let legendBand = 0;
+  let legendColumns = 0;
+  if (legendBelow(mapHeight, spec)) {
+    legendColumns = Math.max(1, Math.floor((mapWidth - 24 * s) / (LEGEND_COLUMN * s)));
+    const rows = Math.ceil(spec.legend.length / legendColumns);
+    legendBand = Math.round(((spec.legendTitle ? LEGEND_ROW : 0) + rows * LEGEND_ROW + 16) * s);
+  }
+  return {
+    width: mapWidth,
+    height: header + mapHeight + legendBand + footer,
+    header,
+    footer,
+    scale: s,
+    legendBand,
+    legendColumns,
+  };
 }
 
 /** Draw the finished image. The context must be sized with mapImageLayout(). */
@@ -113,19 +162,47 @@ export function drawMapImage(
   ctx.textAlign = 'left';
   ctx.textBaseline = 'top';
   ctx.font = `bold ${18 * s}px ${FONT}`;
-  ctx.fillText(spec.title, pad, 10 * s);
+  ctx.fillText(fitText(ctx, spec.title, L.width - 2 * pad), pad, 10 * s);
   if (spec.subtitle) {
     ctx.font = `${13 * s}px ${FONT}`;
     ctx.fillStyle = '#525a6b';
-    ctx.fillText(spec.subtitle, pad, 36 * s);
+    ctx.fillText(fitText(ctx, spec.subtitle, L.width - 2 * pad), pad, 36 * s);
   }
   // map
   ctx.drawImage(map, 0, L.header, mapWidth, mapHeight);
   ctx.strokeStyle = '#c9ced8';
   ctx.lineWidth = 1 * s;
   ctx.strokeRect(0, L.header, mapWidth, mapHeight);
+  // legend band (under the map, entries in columns)
+  if (L.legendBand > 0) {
+    const row = LEGEND_ROW * s;
+    const colW = LEGEND_COLUMN * s;
+    const top = L.header + mapHeight + 8 * s;
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'left';
+    let y0 = top + row / 2;
+    if (spec.legendTitle) {
+      ctx.fillStyle = '#1d2330';
+      ctx.font = `bold ${12 * s}px ${FONT}`;
+      ctx.fillText(fitText(ctx, spec.legendTitle, L.width - 2 * pad), pad, y0);
+      y0 += row;
+    }
+    ctx.font = `${12 * s}px ${FONT}`;
+    ctx.strokeStyle = '#c9ced8';
+    ctx.lineWidth = 1 * s;
+    const rows = Math.ceil(spec.legend.length / L.legendColumns);
+    spec.legend.forEach((e, i) => {
+      const x = pad + Math.floor(i / rows) * colW;
+      const y = y0 + (i % rows) * row;
+      ctx.fillStyle = e.hex;
+      ctx.fillRect(x, y - 6 * s, 16 * s, 12 * s);
+      ctx.strokeRect(x, y - 6 * s, 16 * s, 12 * s);
+      ctx.fillStyle = '#1d2330';
+      ctx.fillText(fitText(ctx, e.label, colW - 30 * s), x + 22 * s, y);
+    });
+  }
   // legend box (bottom left, over the map)
-  if (spec.legend.length > 0) {
+  if (spec.legend.length > 0 && L.legendBand === 0) {
     const row = 18 * s;
     ctx.font = `${12 * s}px ${FONT}`;
     const titleH = spec.legendTitle ? row : 0;
@@ -182,12 +259,14 @@ export function drawMapImage(
   ctx.textBaseline = 'top';
   ctx.fillStyle = '#525a6b';
   ctx.font = `${11 * s}px ${FONT}`;
-  let fy = L.header + mapHeight + 8 * s;
-  for (const line of spec.attribution) {
-    ctx.fillText(line, pad, fy);
+  const footTop = L.header + mapHeight + L.legendBand;
+  let fy = footTop + 8 * s;
+  const dateW = ctx.measureText(spec.dateLabel).width + 16 * s;
+  spec.attribution.forEach((line, i) => {
+    ctx.fillText(fitText(ctx, line, L.width - 2 * pad - (i === 0 ? dateW : 0)), pad, fy);
     fy += 16 * s;
-  }
+  });
   ctx.textAlign = 'right';
-  ctx.fillText(spec.dateLabel, L.width - pad, L.header + mapHeight + 8 * s);
+  ctx.fillText(spec.dateLabel, L.width - pad, footTop + 8 * s);
   return L;
 }

@@ -219,11 +219,12 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promi
       const d = detectColumns(uniqueNames(header).names, cols, dialect.delimiter, opts);
       detection = d;
       return d.columns.map((c) =>
-        c.type === 'integer' || c.type === 'decimal' ? makeNumberParser(c.decimal ?? d.fileDecimal) : null,
+        c.type === 'integer' || c.type === 'decimal' ? (c.decimal ?? d.fileDecimal) : null,
       );
     },
   });
   source.emptyLines = raw.emptyLines;
+  if (raw.unguarded) source.formulaGuardRemoved = raw.unguarded;
   if (
     raw.header.length <= 1 &&
     raw.columns.length <= 1 &&
@@ -322,6 +323,14 @@ function finish(
       null,
       String(source.emptyLines),
       `${source.emptyLines} leere Zeilen übersprungen (nicht mitgezählt)`,
+    );
+  if (source.formulaGuardRemoved)
+    rb.warn(
+      'formula-guard-removed',
+      null,
+      null,
+      String(source.formulaGuardRemoved),
+      `${source.formulaGuardRemoved} Zellen beginnen mit ' vor =, +, -, @, Tab oder Zeilenumbruch (Schutz gegen Formeln aus einem CSV-Export) – das eine ' wurde entfernt`,
     );
   if (source.trailingDelimiter)
     rb.warn(

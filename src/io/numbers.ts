@@ -129,12 +129,23 @@ const POW10: number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
  * Hot path: a single pass over the char codes, no regex and no string building for ≤ 15 digits.
  */
 export function makeNumberParser(fmt: NumberFormat | DecimalSeparator): (s: string) => number {
+  const parse = makeRangeNumberParser(fmt);
+  return (s: string): number => parse(s, 0, s.length);
+}
+
+/**
+ * The same parser on a slice `s[from, to)` of a larger text, so that a CSV scanner can convert numeric
+ * cells without creating a string per cell.
+ */
+export function makeRangeNumberParser(
+  fmt: NumberFormat | DecimalSeparator,
+): (s: string, from: number, to: number) => number {
   const dec = typeof fmt === 'string' ? fmt : fmt.decimal;
   const DEC = dec === ',' ? 44 : 46;
   const GROUP = dec === ',' ? 46 : 44;
-  return (s: string): number => {
-    let i = 0;
-    let n = s.length;
+  return (s: string, from: number, to: number): number => {
+    let i = from;
+    let n = to;
     while (i < n && s.charCodeAt(i) <= 32) i++;
     while (n > i && s.charCodeAt(n - 1) <= 32) n--;
     if (i >= n) return Number.NaN;
@@ -181,7 +192,7 @@ export function makeNumberParser(fmt: NumberFormat | DecimalSeparator): (s: stri
       // beyond exact integer arithmetic: rebuild a canonical string and let Number() round correctly
       let t = '';
       let seen = false;
-      for (start = 0; start < n; start++) {
+      for (start = from; start < n; start++) {
         c = s.charCodeAt(start);
         if (c >= 48 && c <= 57) t += s[start];
         else if (c === DEC && !seen) {

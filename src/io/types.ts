@@ -119,6 +119,8 @@ export interface ImportSource {
   /** Trailing delimiter at the end of every line (an extra empty column was dropped). */
   trailingDelimiter?: boolean;
   emptyLines?: number;
+  /** Cells whose formula-injection guard `'` (CSV export) was removed. */
+  formulaGuardRemoved?: number;
 }
 
 export interface ReportIssue extends ImportIssue {

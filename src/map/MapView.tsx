@@ -1,20 +1,33 @@
 import type { PickingInfo } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
+import { bbox } from '@turf/turf';
 import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { findArea, findInstitution } from '../datasets/lookup';
+import type { Areas } from '../datasets/types';
+import type { LorLevel } from '../domain/lor';
+import type { InstitutionKind } from '../domain/types';
 import { appMessages } from '../i18n/messages/app';
 import { useMessages } from '../i18n/useMessages';
 import { Tooltip } from '../panels/Tooltip';
 import { useDataStore } from '../state/dataStore';
+import { areasOutOfRange, useFilterResult, useFilterStore } from '../state/filterStore';
+import { useImportStore } from '../state/importStore';
+import { useIndicatorStore } from '../state/indicatorStore';
+import { useLocaleStore } from '../state/localeStore';
+import { useMapStore } from '../state/mapStore';
 import { countDeckFrame, markTiming, setMapIdle } from '../state/perf';
 import { type MapTarget, useSelectionStore } from '../state/selectionStore';
 import { useViewStore } from '../state/viewStore';
+import { choroplethFor } from './choropleth';
+import { importedAreas } from './importedAreas';
 import { AREA_LAYER_ID, pickedAreaId } from './layers/areaLayer';
 import { buildLayers, type LayerInputs, layersReady } from './layers/index';
 import { kindOfLayer } from './layers/institutionLayer';
 import { registerMapHandle } from './mapHandle';
+import { pointColors, pupilRadii } from './pointStyle';
 import { BERLIN_BOUNDS, offlineStyle } from './style';
 
 setWorkerUrl(workerUrl);
@@ -24,30 +37,149 @@ function targetOf(info: PickingInfo, inputs: LayerInputs): MapTarget | null {
   if (!info.picked || !info.layer) return null;
   if (info.layer.id === AREA_LAYER_ID) {
     const id = pickedAreaId(info.object);
-    return id === null ? null : { kind: 'area', level: inputs.level, id };
+    // ESB / imported layers are hovered like areas; the tooltip resolves them through mapStore / importStore.
+    return id === null ? null : { kind: 'area', level: inputs.level as LorLevel, id };
   }
   const kind = kindOfLayer(info.layer.id);
   const item = kind ? inputs.institutions[kind]?.items[info.index] : undefined;
   return kind && item ? { kind: 'institution', institutionKind: kind, id: item.id } : null;
 }
 
+const LOR = new Set(['bez', 'pgr', 'bzr', 'plr']);
+const KINDS: readonly InstitutionKind[] = ['school', 'youth', 'kita'];
+
+/** The areas shown: the LOR level, or the Einschulbereiche / an imported polygon layer. */
+function useDisplayedAreas(): { level: string; areas: Areas | undefined } {
+  const level = useViewStore((s) => s.level);
+  const special = useMapStore((s) => s.special);
+  const lorAreas = useDataStore((s) => s.areas[level]);
+  const esb = useMapStore((s) => s.overlayAreas.esb);
+  const datasets = useImportStore((s) => s.datasets);
+  if (special === 'esb') return { level: 'esb', areas: esb };
+  if (special?.startsWith('import:')) {
+    const d = datasets.find((x) => `import:${x.id}` === special);
+    return { level: special, areas: d ? (importedAreas(d) ?? undefined) : undefined };
+  }
+  return { level, areas: lorAreas };
+}
+
 /**
- * The map: MapLibre (offline background style) with a deck.gl overlay drawing the LOR areas of the
- * selected level and the institution points. Reads the view and data stores; writes hover/selection.
+ * The map: MapLibre (offline background style) with a deck.gl overlay drawing the choropleth of the active
+ * indicator, urban-development overlays, institution points (dimmed when filtered out), labels and the filter
+ * drawing aids. Reads the stores; writes hover/selection, the camera and filter geometry.
  */
 export function MapView() {
   const m = useMessages(appMessages);
   const containerRef = useRef<HTMLDivElement>(null);
   const [ctx, setCtx] = useState<{ map: MapLibreMap; overlay: MapLibreOverlay } | null>(null);
+  const [zoom, setZoom] = useState(10);
 
-  const level = useViewStore((s) => s.level);
+  const { level, areas } = useDisplayedAreas();
   const layers = useViewStore((s) => s.layers);
-  const areas = useDataStore((s) => s.areas[level]);
   const institutions = useDataStore((s) => s.institutions);
+  const results = useIndicatorStore((s) => s.results);
+  const indicatorId = useIndicatorStore((s) => s.indicatorId);
+  const classification = useIndicatorStore((s) => s.classification);
+  const locale = useLocaleStore((s) => s.locale);
+  const filters = useFilterStore();
+  const map = useMapStore();
+  const plrAreas = useDataStore((s) => s.areas.plr);
 
+  const school = useFilterResult('school');
+  const youth = useFilterResult('youth');
+  const kita = useFilterResult('kita');
+
+  const choro = choroplethFor({ areas, level, results, indicatorId, classification, locale });
+  const rangeKey = filters.ranges;
+  const dim = useMemo(() => {
+    if (!areas || !LOR.has(level) || !rangeKey.some((r) => r.level === level)) return null;
+    const ids = areas.features.map((f) => f.properties.id);
+    return areasOutOfRange(ids, level, { ...filters, ranges: rangeKey }, results);
+  }, [areas, level, rangeKey, results, filters]);
+
+  const areaStyle = useMemo(
+    () => ({
+      colors: choro.status === 'ok' ? choro.colors : null,
+      dim,
+      key: `${choro.key}|${dim ? dim.join('') : ''}`,
+    }),
+    [choro, dim],
+  );
+
+  const pointStyle = useMemo(() => {
+    const masks = { school, youth, kita };
+    const out: LayerInputs['pointStyle'] = {};
+    for (const k of KINDS) {
+      const set = institutions[k];
+      if (!set) continue;
+      const r = masks[k];
+      const mask = r.filtered.length === set.items.length ? null : r.mask;
+      const colors = k === 'school' ? pointColors(set, map.schoolColourBy) : null;
+      const radii = k === 'school' && map.sizeBy === 'pupils' ? pupilRadii(set) : null;
+      out[k] = {
+        mask,
+        colors,
+        radii,
+        styleKey: `${r.filtered.length}|${map.schoolColourBy}|${map.sizeBy}|${r.mask.length}|${r.filtered === set.items ? 'all' : 'f'}`,
+      };
+    }
+    return out;
+  }, [institutions, school, youth, kita, map.schoolColourBy, map.sizeBy]);
+
+  const mssValues = results?.values.mss_status?.plr;
+  const mssStatus = useMemo(() => {
+    if (!mssValues || !results) return null;
+    const ids = results.levelIds.plr;
+    const out = new Map<string, number>();
+    ids.forEach((id, i) => {
+      if (Number.isFinite(mssValues[i])) out.set(id, mssValues[i]);
+    });
+    return out;
+  }, [mssValues, results]);
+
+  // the MSS outline needs the Planungsräume
+  useEffect(() => {
+    if (map.overlays.mss) void useDataStore.getState().ensureAreas('plr');
+  }, [map.overlays.mss]);
+
+  const labelZoomBand = Math.floor(zoom * 2) / 2;
   const inputs = useMemo<LayerInputs>(
-    () => ({ level, layers, areas, institutions }),
-    [level, layers, areas, institutions],
+    () => ({
+      level,
+      layers,
+      areas,
+      institutions,
+      areaStyle,
+      pointStyle,
+      overlays: {
+        em: map.overlayAreas.em,
+        es: map.overlayAreas.es,
+        esb: map.overlayAreas.esb,
+        show: map.overlays,
+        plr: map.overlays.mss ? plrAreas : undefined,
+        mssStatus,
+        housing: map.housing,
+        zoom: labelZoomBand,
+      },
+      draw: { radius: filters.radius, polygon: filters.polygon, draft: map.draft },
+    }),
+    [
+      level,
+      layers,
+      areas,
+      institutions,
+      areaStyle,
+      pointStyle,
+      map.overlayAreas,
+      map.overlays,
+      plrAreas,
+      mssStatus,
+      map.housing,
+      labelZoomBand,
+      filters.radius,
+      filters.polygon,
+      map.draft,
+    ],
   );
   const inputsRef = useRef(inputs);
   inputsRef.current = inputs;
@@ -59,17 +191,20 @@ export function MapView() {
     const container = containerRef.current;
     if (!container) return;
     markTiming('mapInit');
+    const requested = useMapStore.getState().requestedCamera;
     const map = new MapLibreMap({
       container,
       style: offlineStyle(),
-      bounds: BERLIN_BOUNDS,
-      fitBoundsOptions: { padding: 16 },
+      ...(requested
+        ? { center: [requested.lon, requested.lat] as [number, number], zoom: requested.zoom }
+        : { bounds: BERLIN_BOUNDS, fitBoundsOptions: { padding: 16 } }),
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
       maxZoom: 17,
       minZoom: 8,
     });
+    if (requested) useMapStore.getState().requestCamera(null);
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(
@@ -87,6 +222,7 @@ export function MapView() {
       interleaved: false,
       layers: [],
       onHover: (info) => {
+        if (useMapStore.getState().draw !== 'none') return;
         const target = targetOf(info, inputsRef.current);
         const c = map.getContainer();
         useSelectionStore
@@ -97,7 +233,20 @@ export function MapView() {
         map.getCanvas().style.cursor = target ? 'pointer' : '';
       },
       onClick: (info) => {
-        useSelectionStore.getState().select(targetOf(info, inputsRef.current));
+        const ms = useMapStore.getState();
+        if (ms.draw !== 'none' && info.coordinate) {
+          const [lon, lat] = info.coordinate as [number, number];
+          const pt: [number, number] = [Math.round(lon * 1e5) / 1e5, Math.round(lat * 1e5) / 1e5];
+          if (ms.draw === 'radius') {
+            useFilterStore.getState().setFilters({ radius: { lon: pt[0], lat: pt[1], m: ms.radiusM } });
+            ms.setDraw('none');
+          } else ms.setDraft([...ms.draft, pt]);
+          return;
+        }
+        const t = targetOf(info, inputsRef.current);
+        // only LOR areas and institutions are selectable (the details panel knows those)
+        if (t?.kind === 'area' && !LOR.has(t.level)) return;
+        useSelectionStore.getState().select(t);
       },
       onAfterRender: () => {
         markTiming('deckFirstRender');
@@ -114,12 +263,21 @@ export function MapView() {
       idle.current.mapIdle = false;
       setMapIdle(false);
     });
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      const z = map.getZoom();
+      setZoom(z);
+      useMapStore.getState().setCamera({ lon: c.lng, lat: c.lat, zoom: z });
+    });
     map.on('idle', () => {
       markTiming('mapFirstIdle');
       idle.current.mapIdle = true;
       check();
     });
-    map.on('load', () => markTiming('mapLoad'));
+    map.on('load', () => {
+      markTiming('mapLoad');
+      setZoom(map.getZoom());
+    });
     setCtx({ map, overlay });
     return () => {
       setCtx(null);
@@ -136,6 +294,49 @@ export function MapView() {
     ctx?.map.getCanvas().setAttribute('aria-label', m.mapLabel);
   }, [ctx, m.mapLabel]);
 
+  // camera requested from outside (URL / back button)
+  useEffect(() => {
+    if (!ctx) return;
+    return useMapStore.subscribe((s) => {
+      const c = s.requestedCamera;
+      if (!c) return;
+      s.requestCamera(null);
+      ctx.map.jumpTo({ center: [c.lon, c.lat], zoom: c.zoom });
+    });
+  }, [ctx]);
+
+  // zoom to a selection (from the map, the table or the URL)
+  useEffect(() => {
+    if (!ctx) return;
+    const go = (sel: MapTarget | null) => {
+      if (!sel) return;
+      if (sel.kind === 'area') {
+        const f = findArea(useDataStore.getState().areas[sel.level], sel.id);
+        if (!f) return;
+        const [x0, y0, x1, y1] = bbox(f);
+        ctx.map.fitBounds(
+          [
+            [x0, y0],
+            [x1, y1],
+          ],
+          { padding: 40, maxZoom: 14, duration: 600 },
+        );
+      } else {
+        const it = findInstitution(useDataStore.getState().institutions[sel.institutionKind], sel.id);
+        if (!it || !Number.isFinite(it.lon)) return;
+        ctx.map.flyTo({ center: [it.lon, it.lat], zoom: Math.max(ctx.map.getZoom(), 14), duration: 600 });
+      }
+    };
+    return useSelectionStore.subscribe((s, prev) => {
+      if (s.selected !== prev.selected) go(s.selected);
+    });
+  }, [ctx]);
+
+  // crosshair cursor while drawing
+  useEffect(() => {
+    if (ctx) ctx.map.getCanvas().style.cursor = map.draw !== 'none' ? 'crosshair' : '';
+  }, [ctx, map.draw]);
+
   const deckLayers = useMemo(() => buildLayers(inputs), [inputs]);
 
   useEffect(() => {
@@ -150,7 +351,7 @@ export function MapView() {
 
   return (
     <div className="map-view">
-      <div ref={containerRef} className="map-canvas" data-testid="map" />
+      <div ref={containerRef} className="map-canvas" data-testid="map" data-draw={map.draw} />
       <Tooltip />
     </div>
   );

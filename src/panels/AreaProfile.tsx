@@ -202,7 +202,7 @@ function AreaProfileBody({ level, id }: { level: LorLevel; id: string }) {
       ) : null}
       {!results ? <p className="muted">{m.resultsPending}</p> : null}
 
-      <h3>{m.population}</h3>
+      <h3>{m.populationHeading}</h3>
       <p>{m.populationTotal(formatCell('pop_total', total, locale))}</p>
       <Bars items={ageItems} title={m.population} format={(v) => formatInteger(v, locale)} />
 

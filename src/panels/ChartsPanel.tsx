@@ -5,8 +5,8 @@ import type { Institution } from '../datasets/types';
 import { profileMessages } from '../i18n/messages/profile';
 import { useMessages } from '../i18n/useMessages';
 import { INDICATOR_BY_ID } from '../indicators/catalogue';
-import { classify } from '../indicators/classify';
-import { paletteFor } from '../map/palettes';
+import { choroplethFor, displayScale, formatIndicatorValue } from '../map/choropleth';
+import { useDataStore } from '../state/dataStore';
 import { useFilteredInstitutions, useFilterStore } from '../state/filterStore';
 import { useIndicatorStore } from '../state/indicatorStore';
 import { useLocaleStore } from '../state/localeStore';
@@ -82,30 +82,27 @@ export function ChartsPanel() {
   const [xId, setXId] = useState('mss_status');
 
   const def = indicatorId ? INDICATOR_BY_ID.get(indicatorId) : undefined;
-  const fmt = (v: number) => formatIndicator(def, v, locale);
-
+  const areas = useDataStore((s) => s.areas[level]);
+  // the map's own classification (same breaks and colours as the choropleth), in display units
+  const choro = useMemo(
+    () => choroplethFor({ areas, level, results, indicatorId, classification, locale }),
+    [areas, level, results, indicatorId, classification, locale],
+  );
+  const scale = displayScale(def);
   const hist = useMemo(() => {
-    if (!results || !indicatorId || !def) return null;
-    const arr = results.values[indicatorId]?.[level];
-    if (!arr) return null;
-    const sup = results.suppressed[indicatorId]?.[level];
-    const values = Array.from(arr, (v, i) => (sup?.[i] ? null : Number.isFinite(v) ? v : null));
-    const cls = classify(values, {
-      method: classification.method,
-      classes: classification.classes,
-      breaks: classification.breaks,
-      sdStep: classification.sdStep,
-    });
-    const palette = paletteFor({
-      classes: cls.classes,
-      polarity: def.polarity,
-      diverging: classification.method === 'stddev',
-    });
-    return { values, breaks: cls.breaks, colours: palette.hex };
-  }, [results, indicatorId, def, level, classification]);
+    if (choro.status !== 'ok' || !choro.classified || !choro.palette) return null;
+    const values = Array.from(choro.values, (v, i) =>
+      choro.suppressed[i] || !Number.isFinite(v) ? null : v,
+    );
+    return { values, breaks: choro.classified.breaks, colours: choro.palette.hex };
+  }, [choro]);
+  const fmt = (v: number) => (def ? formatIndicatorValue(def, v, locale) : String(v));
 
   const active = ranges.find((r) => r.indicatorId === indicatorId && r.level === level);
-  const selectedRange: Range | null = active ? [active.min, active.max] : null;
+  const selectedRange: Range | null = useMemo(
+    () => (active ? [active.min * scale, active.max * scale] : null),
+    [active, scale],
+  );
 
   const fig = SCHOOL_FIGURES.find((f) => f.id === yId) ?? SCHOOL_FIGURES[0];
   const xDef = INDICATOR_BY_ID.get(xId);
@@ -143,7 +140,9 @@ export function ChartsPanel() {
                 breaks={hist.breaks}
                 colours={hist.colours}
                 selected={selectedRange}
-                onBrush={(r) => setRange(indicatorId, level, r ? { min: r[0], max: r[1] } : null)}
+                onBrush={(r) =>
+                  setRange(indicatorId, level, r ? { min: r[0] / scale, max: r[1] / scale } : null)
+                }
                 format={fmt}
                 width={330}
                 height={140}

@@ -13,7 +13,6 @@ import type { InstitutionKind } from '../domain/types';
 import {
   areaLookup,
   areaSource,
-  choroplethLegend,
   describeFilters,
   institutionSource,
   levelLabel,
@@ -26,13 +25,16 @@ import { pick } from '../i18n/catalog';
 import { formatDate } from '../i18n/format';
 import { exportMessages } from '../i18n/messages/export';
 import { useMessages } from '../i18n/useMessages';
+import { choroplethFor } from '../map/choropleth';
 import { INSTITUTION_COLORS } from '../map/colors';
 import { getMapHandle, snapshotMap } from '../map/mapHandle';
 import { rgbToHex } from '../map/palettes';
+import { SCHULART_GROUPS, TRAEGER_COLORS } from '../map/pointStyle';
 import { useDataStore } from '../state/dataStore';
 import { getFilteredInstitutions, useFilterStore } from '../state/filterStore';
 import { useIndicatorStore } from '../state/indicatorStore';
 import { useLocaleStore } from '../state/localeStore';
+import { useMapStore } from '../state/mapStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { useViewStore } from '../state/viewStore';
 import { AreaReportView } from './AreaReportView';
@@ -132,20 +134,40 @@ export async function exportMapPng(locale: Locale): Promise<string> {
   const legend: MapImageLegendEntry[] = [];
   let legendTitle: string | undefined;
   let title = m.pngTitle;
-  if (layers.areas && ind.results && ind.indicatorId) {
-    const ch = choroplethLegend(ind.results, level, ind.indicatorId, ind.classification, locale);
-    if (ch) {
-      legendTitle = ch.title;
-      title = ch.title;
-      legend.push(...ch.entries);
+  if (layers.areas) {
+    // the same (cached) classification, palette and legend as the map
+    const ch = choroplethFor({
+      areas: useDataStore.getState().areas[level],
+      level,
+      results: ind.results,
+      indicatorId: ind.indicatorId,
+      classification: ind.classification,
+      locale,
+    });
+    if (ch.status === 'ok' && ch.def && ch.legend) {
+      title = `${ch.def.label[locale]} (${levelLabel(level, locale)})`;
+      legendTitle = ch.def.format.percent ? '%' : ch.def.unit[locale];
+      legend.push(
+        ...ch.legend.entries.map((e) => ({
+          hex: e.hex,
+          label: e.count ? `${e.label} (${e.count})` : e.label,
+        })),
+      );
     }
   }
   const kinds = visibleKinds();
   if (kinds.length > 0) {
     legendTitle ??= m.pngLegendInstitutions;
+    const hex = ([r, g, b]: readonly number[]) => rgbToHex([r, g, b]);
+    const by = useMapStore.getState().schoolColourBy;
     for (const k of kinds) {
-      const [r, g, b] = INSTITUTION_COLORS[k];
-      legend.push({ hex: rgbToHex([r, g, b]), label: `● ${m[`kind_${k}`]}` });
+      if (k === 'school' && by === 'schulart') {
+        for (const g of SCHULART_GROUPS)
+          legend.push({ hex: hex(g.color), label: `● ${m.kind_school}: ${g.key}` });
+      } else if (k === 'school' && by === 'traeger') {
+        for (const t of ['public', 'free'] as const)
+          legend.push({ hex: hex(TRAEGER_COLORS[t]), label: `● ${m.kind_school}: ${m[`traeger_${t}`]}` });
+      } else legend.push({ hex: hex(INSTITUTION_COLORS[k]), label: `● ${m[`kind_${k}`]}` });
     }
   }
   const manifest = useDataStore.getState().manifest;
@@ -174,6 +196,7 @@ export async function exportMapPng(locale: Locale): Promise<string> {
     dateLabel: m.pngDate(formatDate(now, locale)),
     locale,
     pixelRatio: map.getPixelRatio(),
+    legendPlacement: 'auto',
   };
   const data = await mapPngBytes(snapshotMap(handle), spec);
   const name = `bildungsraum-karte-${level}.png`;

@@ -209,16 +209,22 @@ function InstitutionCardBody({ kind, id }: { kind: InstitutionKind; id: string }
                 {names.name('bez', plr.slice(0, 2)) || inst.bezirk}
               </button>
             </dd>
-            <dt>
-              {m.mss} – {m.mssStatus}
-            </dt>
+            <dt>{m.mssStatusShort}</dt>
             <dd>
-              {mssStatus === null ? m.mssNone : `${mssStatus} ${mssLabel('mss_status', mssStatus, locale)}`}
+              {!results
+                ? '–'
+                : mssStatus === null
+                  ? m.mssNone
+                  : `${mssStatus} ${mssLabel('mss_status', mssStatus, locale)}`}
             </dd>
-            <dt>
-              {m.mss} – {m.mssDynamics}
-            </dt>
-            <dd>{mssDyn === null ? m.mssNone : `${mssDyn} ${mssLabel('mss_dynamics', mssDyn, locale)}`}</dd>
+            <dt>{m.mssDynamicsShort}</dt>
+            <dd>
+              {!results
+                ? '–'
+                : mssDyn === null
+                  ? m.mssNone
+                  : `${mssDyn} ${mssLabel('mss_dynamics', mssDyn, locale)}`}
+            </dd>
             {['pop_total', 'pop_age_below_6', 'pop_share_age_below_6', ...SUPPLY_INDICATORS].map((iid) => {
               const def = INDICATOR_BY_ID.get(iid);
               if (!def) return null;

@@ -6,7 +6,9 @@ import { useMessages } from '../i18n/useMessages';
 import { AREA_FILL, AREA_LINE, INSTITUTION_COLORS, rgbaToCss } from '../map/colors';
 import { useDataStore } from '../state/dataStore';
 import { useLocaleStore } from '../state/localeStore';
+import { useMapStore } from '../state/mapStore';
 import { useViewStore } from '../state/viewStore';
+import { ExtraLevelOptions, OverlayToggles, useSelectLorLevel } from './OverlayToggles';
 import { SidebarSection } from './Sidebar';
 
 /** "Ebene": choose the LOR level whose areas are drawn. */
@@ -14,7 +16,8 @@ export function LevelPanel() {
   const m = useMessages(appMessages);
   const locale = useLocaleStore((s) => s.locale);
   const level = useViewStore((s) => s.level);
-  const setLevel = useViewStore((s) => s.setLevel);
+  const setLevel = useSelectLorLevel();
+  const special = useMapStore((s) => s.special);
   const count = useDataStore((s) => s.areas[level]?.features.length);
   return (
     <SidebarSection id="level" title={m.sectionLevel}>
@@ -26,12 +29,13 @@ export function LevelPanel() {
               type="radio"
               name="lor-level"
               value={l}
-              checked={level === l}
+              checked={special === null && level === l}
               onChange={() => setLevel(l)}
             />
             {m[`level_${l}`]}
           </label>
         ))}
+        <ExtraLevelOptions />
       </fieldset>
       {count !== undefined && <p className="muted">{m.areasCount(formatInteger(count, locale))}</p>}
     </SidebarSection>
@@ -92,6 +96,7 @@ export function LayerPanel() {
           );
         })}
       </ul>
+      <OverlayToggles />
     </SidebarSection>
   );
 }

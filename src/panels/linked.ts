@@ -96,9 +96,10 @@ export function cellOf(
 export function formatIndicator(def: IndicatorDef | undefined, value: number | null, locale: Locale): string {
   if (value === null || !Number.isFinite(value)) return '–';
   if (!def) return formatNumber(value, { decimals: 2, locale });
+  const d = def.format.decimals;
   if (def.format.percent)
-    return formatNumber(value * 100, { decimals: def.format.decimals, locale, percent: true });
-  return formatNumber(value, { decimals: def.format.decimals, locale });
+    return formatNumber(value * 100, { decimals: d, minDecimals: d, locale, percent: true });
+  return formatNumber(value, { decimals: d, minDecimals: d, locale });
 }
 
 /** Text of a cell: "•" when suppressed, "–" without value, else the formatted value. */

@@ -41,6 +41,8 @@ export interface UrlFilters {
   ranges?: IndicatorRange[];
   /** Institutions inside or outside the drawn polygon / radius. */
   overlay?: 'inside' | 'outside';
+  /** Which Erhaltungsgebiete the overlay filter refers to (default any). */
+  overlayLayer?: 'em' | 'es' | 'any';
   radius?: { lon: number; lat: number; m: number };
   /** Ring of [lon, lat] without the closing point. */
   polygon?: [number, number][];
@@ -124,6 +126,7 @@ const P = {
   bezirk: 'bez',
   rangePrefix: 'r.',
   overlay: 'ov',
+  overlayLayer: 'ovl',
   radius: 'rad',
   polygon: 'poly',
   selection: 'sel',
@@ -137,6 +140,7 @@ const SINGLE = new Set<string>([
   P.breaks,
   P.sd,
   P.overlay,
+  P.overlayLayer,
   P.radius,
   P.polygon,
   P.selection,
@@ -224,6 +228,8 @@ export function encodeViewState(state: UrlViewState): string {
       if (lo !== '' || hi !== '') q.append(`${P.rangePrefix}${r.id}`, `${lo}_${hi}`);
     }
     if (f.overlay) q.set(P.overlay, f.overlay === 'inside' ? 'in' : 'out');
+    if (f.overlay && (f.overlayLayer === 'em' || f.overlayLayer === 'es'))
+      q.set(P.overlayLayer, f.overlayLayer);
     if (f.radius) {
       const parts = [num(f.radius.lon, 5), num(f.radius.lat, 5), num(f.radius.m, 0)];
       if (parts.every((p) => p !== null)) q.set(P.radius, parts.join('_'));
@@ -409,6 +415,11 @@ export function decodeViewState(search: string, known: UrlKnown, locale: Locale 
     if (ov === 'in') filters.overlay = 'inside';
     else if (ov === 'out') filters.overlay = 'outside';
     else issue('invalidValue', P.overlay, ov);
+  }
+  const ovl = single.get(P.overlayLayer);
+  if (ovl !== undefined) {
+    if ((ovl === 'em' || ovl === 'es') && filters.overlay) filters.overlayLayer = ovl;
+    else issue('invalidValue', P.overlayLayer, ovl);
   }
 
   const rad = single.get(P.radius);

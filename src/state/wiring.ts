@@ -1,5 +1,6 @@
 import { useDataStore } from './dataStore';
 import { connectEngine } from './engineSync';
+import { connectUrl } from './urlSync';
 import { useViewStore, type ViewState } from './viewStore';
 
 /**
@@ -17,11 +18,13 @@ export function connectStores(): () => void {
     if (v.layers.youth) void d.ensureInstitutions('youth');
     if (v.layers.kita) void d.ensureInstitutions('kita');
   };
+  const offUrl = connectUrl();
   sync(useViewStore.getState());
   const offEngine = connectEngine();
   const offView = useViewStore.subscribe(sync);
   return () => {
     offView();
     offEngine();
+    offUrl();
   };
 }

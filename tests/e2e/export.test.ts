@@ -27,10 +27,10 @@ function sourceRows(file: string): Row[] {
 }
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [dl] = (await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()])) as [
-    Download,
-    void,
-  ];
+  const [dl]: [Download, unknown] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    click(),
+  ]);
   const path = await dl.path();
   return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
 }
@@ -137,11 +137,12 @@ describe('export dialog in the app', () => {
       expect(src, `id ${ids[i]}`).toBeDefined();
       if (!src) continue;
       expect(names[i]).toBe(src.name);
-      if (src.lon) expect(Math.abs((lon[i] as number) - Number(src.lon))).toBeLessThan(5e-7);
+      // rounded to 6 decimals (half a unit of the last place, plus float noise)
+      if (src.lon) expect(Math.abs((lon[i] as number) - Number(src.lon))).toBeLessThan(5.001e-7);
       if (schools.has(ids[i])) {
         const p = src.pupils_2024_25;
-        if (p === '' || Number(p) < 3)
-          expect(pupils[i]).toBeNull(); // missing or suppressed (< 3)
+        // missing, or suppressed by the small-number rule (1 to below 3; 0 is shown)
+        if (p === '' || (Number(p) >= 1 && Number(p) < 3)) expect(pupils[i]).toBeNull();
         else {
           expect(pupils[i]).toBe(Number(p));
           checkedPupils++;
@@ -197,7 +198,8 @@ describe('export dialog in the app', () => {
     for (const [id, src] of [...schools].slice(0, 50)) {
       const f = byId.get(id);
       expect(f?.properties.name).toBe(src.name);
-      if (src.lon && f?.geometry) expect(f.geometry.coordinates[0]).toBeCloseTo(Number(src.lon), 6);
+      if (src.lon && f?.geometry)
+        expect(Math.abs(f.geometry.coordinates[0] - Number(src.lon))).toBeLessThan(5.001e-7);
     }
     const r = await importBytes(new Uint8Array(bytes), { fileName: name });
     expect(r.report.fatal).toBeUndefined();
@@ -208,14 +210,14 @@ describe('export dialog in the app', () => {
     await pick(/XLSX/);
     const { bytes, name } = await exportFile();
     expect(name).toBe('bildungsraum-bzr.xlsx');
-    const inst = await readSheet(bytes, { sheet: 1, trim: false });
+    const inst = await readSheet(bytes, 1, { trim: false });
     expect(inst[0]).toEqual(headers);
     expect(inst.length - 1).toBe(shown);
     for (const row of inst.slice(1)) expect(typeof row[0]).toBe('string');
     const plrIdx = headers.indexOf('Planungsraum-ID');
     const plr = inst.slice(1).map((r) => r[plrIdx]);
     expect(plr.filter((v) => typeof v === 'string' && /^0\d{7}$/.test(v)).length).toBeGreaterThan(100);
-    const areas = await readSheet(bytes, { sheet: 2, trim: false });
+    const areas = await readSheet(bytes, 2, { trim: false });
     expect(areas.length - 1).toBe(143);
     expect(areas.slice(1).map((r) => r[0])).toContain('011001');
   });
@@ -229,6 +231,43 @@ describe('export dialog in the app', () => {
     await page.locator('.app-header .copy-link-status').getByText('Link').waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await page.evaluate(() => window.location.href));
+  });
+});
+
+describe('export with a filter from the shared link', () => {
+  it('?bez=01: the CSV holds exactly the filtered institutions the table shows', async () => {
+    const { page } = s;
+    await gotoApp(s, '?bez=01');
+    await page
+      .locator('[data-testid="export-panel"][data-indicator-status="ready"]')
+      .waitFor({ state: 'attached', timeout: 120_000 });
+    const expected =
+      [...schools.values()].filter((r) => r.plr_id.startsWith('01')).length +
+      [...youth.values()].filter((r) => r.plr_id.startsWith('01')).length;
+    expect(expected).toBeGreaterThan(50);
+    expect(expected).toBeLessThan(schools.size + youth.size);
+    const count = page.locator('[data-testid="table-count"]');
+    let tableShown = 0;
+    for (const kind of ['school', 'youth']) {
+      await page.locator('[data-testid="table-kind"]').selectOption(kind);
+      await expect.poll(async () => Number(await count.getAttribute('data-shown'))).toBeGreaterThan(0);
+      tableShown += Number(await count.getAttribute('data-shown'));
+    }
+    expect(tableShown).toBe(expected);
+    await page.locator('[data-testid="export-open"]').click();
+    await dialog().waitFor({ timeout: 60_000 });
+    await pick(/^Standard:/);
+    const { bytes, name } = await exportFile();
+    const r = await importBytes(new Uint8Array(bytes), { fileName: name });
+    expect(r.length).toBe(expected);
+    expect((column(r, 'Planungsraum-ID') as string[]).every((id) => id.startsWith('01'))).toBe(true);
+    // the companion note names the filter
+    const note = await download(page, () => dialog().locator('[data-testid="export-note"]').click());
+    expect(note.name).toBe('bildungsraum-bzr-einrichtungen-hinweise.txt');
+    const text = note.bytes.toString('utf8');
+    expect(text).toMatch(/- Bezirk: Mitte \(01\)/);
+    expect(text).toContain('bez=01');
+    await dialog().press('Escape');
   });
 });
 

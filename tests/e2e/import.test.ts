@@ -4,7 +4,7 @@
  * input; the report and preview must show correct umlauts, counts and WGS84 positions. Also: rename,
  * hide, remove, a bad file (HTML error page), and cancelling a large import.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,31 @@ describe('import in the app', () => {
     await fatal.waitFor({ timeout: 30_000 });
     expect(await fatal.textContent()).toContain('HTML-Seite');
     expect(await page.locator('[data-testid="imported-datasets"] li').count()).toBe(0);
+  });
+
+  it.each([
+    ['empty.csv', 'leer'],
+    ['header_only.csv', 'nur eine Kopfzeile'],
+    ['binary.csv', 'Binärdaten'],
+    ['not_geojson.json', 'kein GeoJSON'],
+  ])('bad input %s: clear message in the report', async (file, text) => {
+    const { page } = s;
+    await page.locator('[data-testid="import-file"]').setInputFiles(join(FIX, file));
+    const report = page.locator('[data-testid="import-report"]');
+    await report.getByText(file).first().waitFor({ timeout: 30_000 });
+    expect(await report.locator('[data-testid="import-fatal"]').textContent()).toContain(text);
+  });
+
+  it('a 300 MB file is refused with a clear message before it is read', async () => {
+    const { page } = s;
+    const file = join(mkdtempSync(join(tmpdir(), 'br-e2e-')), 'riesig.csv');
+    writeFileSync(file, '');
+    truncateSync(file, 300 * 1024 * 1024); // sparse: no disk space used
+    await page.locator('[data-testid="import-file"]').setInputFiles(file);
+    const err = page.locator('[data-testid="import-error"]');
+    await err.waitFor({ timeout: 30_000 });
+    expect(await err.textContent()).toContain('300 MB');
+    await err.getByRole('button').click();
   });
 
   it('a large import shows progress and can be cancelled', async () => {

@@ -32,6 +32,7 @@ const DOCS = resolve(import.meta.dirname, '../../docs');
 const VIEWPORT = { width: 1400, height: 900 };
 const LEVEL = 'pgr';
 const LEVEL_LABEL = 'Prognoseräume';
+const INDICATOR = 'kita_places_per_100_u6';
 
 interface SchoolRow {
   bsn: string;
@@ -121,15 +122,14 @@ describe('story: from the map to the area profile, the school card and a range f
   it('switches the level and shows the legend classes of the active indicator', async () => {
     const { page } = s;
     await idleAfter(page, () => page.getByRole('radio', { name: LEVEL_LABEL }).check());
-    // indicator choice (sidebar "Indikator" section), when present
+    // choose an indicator (sidebar section "Indikator")
     const select = page.getByTestId('indicator-select');
-    if ((await select.count()) > 0) {
-      await select.selectOption('pupils_per_teacher_2024_25');
-    }
-    const legend = page.locator('.legend .legend-entry.legend-class, .legend tr[data-class]');
-    if ((await page.locator('.legend').count()) > 0) {
-      await expect.poll(() => legend.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
-    }
+    await expect.poll(() => select.count(), { timeout: 30_000 }).toBe(1);
+    await select.selectOption(INDICATOR);
+    // the legend lists the classes (as text) of the choropleth
+    const legendClasses = page.locator('[data-testid="legend"] tr.legend-class');
+    await expect.poll(() => legendClasses.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId('legend').textContent()).toContain('Kita-Plätze je 100 Kinder unter 6');
     // the engine output arrives (histogram drawn)
     await expect
       .poll(() => page.locator('[data-testid="histogram"] rect.histogram-bin').count(), { timeout: 60_000 })

@@ -98,6 +98,8 @@ export const exportMessages = defineMessages(
     kind_school: 'Schulen',
     kind_youth: 'Jugendfreizeiteinrichtungen',
     kind_kita: 'Kitas',
+    traeger_public: 'öffentlich',
+    traeger_free: 'frei',
   },
   {
     dialogTitle: 'Export data',
@@ -190,5 +192,7 @@ export const exportMessages = defineMessages(
     kind_school: 'Schools',
     kind_youth: 'Youth centres',
     kind_kita: 'Day-care centres',
+    traeger_public: 'public',
+    traeger_free: 'independent',
   },
 );

@@ -48,6 +48,7 @@ export const profileMessages = defineMessages(
     // profile
     profileTitle: 'Sozialraumprofil',
     profileOf: (level: string, name: string) => `${level} ${name}`,
+    populationHeading: 'Bevölkerung',
     population: 'Bevölkerung nach Alter (31.12.2024)',
     populationTotal: (n: string) => `Einwohner:innen insgesamt: ${n}`,
     mss: 'Monitoring Soziale Stadtentwicklung 2021',
@@ -142,6 +143,7 @@ export const profileMessages = defineMessages(
     estimate: 'estimate/approximation',
     profileTitle: 'Social-space profile',
     profileOf: (level: string, name: string) => `${level} ${name}`,
+    populationHeading: 'Population',
     population: 'Population by age (31 Dec 2024)',
     populationTotal: (n: string) => `Residents in total: ${n}`,
     mss: 'Monitoring Soziale Stadtentwicklung 2021',

@@ -1,20 +1,38 @@
 import { GeoJsonLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
 import type { Feature, Geometry } from 'geojson';
 import type { AreaProps, Areas } from '../../datasets/types';
-import type { LorLevel } from '../../domain/lor';
-import { AREA_FILL, AREA_HIGHLIGHT, AREA_LINE } from '../colors';
+import { AREA_FILL, AREA_HIGHLIGHT, AREA_LINE, type RGBA } from '../colors';
 
 export const AREA_LAYER_ID = 'areas';
 
 export interface AreaLayerState {
-  level: LorLevel;
+  /** LOR level, 'esb' or an imported layer id. */
+  level: string;
   visible: boolean;
+  /** Choropleth colours (RGBA per feature); null = neutral fill. */
+  colors?: Uint8Array | null;
+  /** Per feature: 1 = dimmed (out of a range filter). */
+  dim?: Uint8Array | null;
+  /** Changes whenever colours or dimming change. */
+  styleKey?: string;
 }
 
-const LINE_WIDTH: Record<LorLevel, number> = { bez: 2, pgr: 1.5, bzr: 1.25, plr: 1 };
+const LINE_WIDTH: Record<string, number> = { bez: 2, pgr: 1.5, bzr: 1.25, plr: 1 };
+const DIM_LINE: RGBA = [52, 62, 84, 90];
 
-/** deck.gl props of the area layer: the polygons of one level, semi-transparent fill with clear outlines. */
+/** deck.gl props of the area layer: the polygons of one level, choropleth or neutral fill, clear outlines. */
 export function areaLayerProps(state: AreaLayerState, data: Areas): GeoJsonLayerProps<AreaProps> {
+  const colors = state.colors ?? null;
+  const dim = state.dim ?? null;
+  const fill = (_: unknown, info: { index: number }): RGBA => {
+    const i = info.index;
+    let c: RGBA = colors
+      ? [colors[i * 4], colors[i * 4 + 1], colors[i * 4 + 2], colors[i * 4 + 3]]
+      : [...AREA_FILL];
+    if (dim?.[i]) c = [c[0], c[1], c[2], Math.round(c[3] * 0.25)];
+    return c;
+  };
+  const styled = colors !== null || dim !== null;
   return {
     id: AREA_LAYER_ID,
     data: data as unknown as GeoJsonLayerProps<AreaProps>['data'],
@@ -22,14 +40,21 @@ export function areaLayerProps(state: AreaLayerState, data: Areas): GeoJsonLayer
     pickable: true,
     filled: true,
     stroked: true,
-    getFillColor: AREA_FILL,
-    getLineColor: AREA_LINE,
+    getFillColor: styled ? (fill as unknown as GeoJsonLayerProps<AreaProps>['getFillColor']) : AREA_FILL,
+    getLineColor: styled
+      ? (((_: unknown, info: { index: number }) =>
+          dim?.[info.index]
+            ? DIM_LINE
+            : AREA_LINE) as unknown as GeoJsonLayerProps<AreaProps>['getLineColor'])
+      : AREA_LINE,
     lineWidthUnits: 'pixels',
-    getLineWidth: LINE_WIDTH[state.level],
+    getLineWidth: LINE_WIDTH[state.level] ?? 1,
     lineWidthMinPixels: 1,
     autoHighlight: true,
     highlightColor: AREA_HIGHLIGHT,
-    updateTriggers: { getLineWidth: state.level },
+    updateTriggers: styled
+      ? { getLineWidth: state.level, getFillColor: state.styleKey ?? '', getLineColor: state.styleKey ?? '' }
+      : { getLineWidth: state.level },
   };
 }
 

@@ -1,29 +1,89 @@
 import type { Layer } from '@deck.gl/core';
 import type { Areas, InstitutionSet } from '../../datasets/types';
-import type { LorLevel } from '../../domain/lor';
 import type { InstitutionKind } from '../../domain/types';
+import type { HousingSite } from '../../state/mapStore';
 import type { LayerKey } from '../../state/viewStore';
 import { createAreaLayer } from './areaLayer';
-import { createInstitutionLayer } from './institutionLayer';
+import { createInstitutionLayer, type InstitutionLayerState } from './institutionLayer';
+import {
+  housingLayer,
+  labelLayer,
+  mssFeatures,
+  mssLayer,
+  outlineLayer,
+  polygonLayers,
+  radiusLayer,
+} from './overlays';
 
 /** Draw order of the point layers, bottom to top. */
 export const POINT_ORDER: readonly InstitutionKind[] = ['kita', 'youth', 'school'];
 
 export interface LayerInputs {
-  level: LorLevel;
+  /** LOR level, 'esb' or an imported layer id. */
+  level: string;
   layers: Record<LayerKey, boolean>;
   areas: Areas | undefined;
   institutions: Partial<Record<InstitutionKind, InstitutionSet>>;
+  /** Choropleth / dimming of the area layer. */
+  areaStyle?: { colors: Uint8Array | null; dim: Uint8Array | null; key: string };
+  /** Filter mask, colours and sizes per point layer. */
+  pointStyle?: Partial<Record<InstitutionKind, Omit<InstitutionLayerState, 'visible'>>>;
+  overlays?: {
+    em?: Areas;
+    es?: Areas;
+    esb?: Areas;
+    show: { em: boolean; es: boolean; esbOutline: boolean; mss: boolean; housing: boolean; labels: boolean };
+    plr?: Areas;
+    mssStatus?: ReadonlyMap<string, number> | null;
+    housing?: HousingSite[] | null;
+    zoom?: number;
+  };
+  draw?: {
+    radius: { lon: number; lat: number; m: number } | null;
+    polygon: [number, number][] | null;
+    draft: [number, number][];
+  };
 }
+
+/** Labels from this zoom on, per level (coarse levels always). */
+const LABEL_MIN_ZOOM: Record<string, number> = { bez: 0, pgr: 10, bzr: 11, plr: 12.5, esb: 12 };
 
 /** All deck.gl layers of the map, bottom to top. Layers whose data is not loaded yet are left out. */
 export function buildLayers(input: LayerInputs): Layer[] {
   const out: Layer[] = [];
+  const a = input.areaStyle;
   if (input.areas)
-    out.push(createAreaLayer({ level: input.level, visible: input.layers.areas }, input.areas));
+    out.push(
+      createAreaLayer(
+        { level: input.level, visible: input.layers.areas, colors: a?.colors, dim: a?.dim, styleKey: a?.key },
+        input.areas,
+      ),
+    );
+  const o = input.overlays;
+  if (o) {
+    if (o.es) out.push(outlineLayer('es', o.es, o.show.es));
+    if (o.em) out.push(outlineLayer('em', o.em, o.show.em));
+    if (o.esb && input.level !== 'esb') out.push(outlineLayer('esb', o.esb, o.show.esbOutline));
+    if (o.plr) out.push(mssLayer(mssFeatures(o.plr, o.mssStatus ?? null), o.show.mss));
+  }
   for (const kind of POINT_ORDER) {
     const set = input.institutions[kind];
-    if (set) out.push(createInstitutionLayer(kind, { visible: input.layers[kind] }, set));
+    if (set)
+      out.push(
+        createInstitutionLayer(kind, { ...input.pointStyle?.[kind], visible: input.layers[kind] }, set),
+      );
+  }
+  if (o?.housing) out.push(housingLayer(o.housing, o.show.housing));
+  if (o && input.areas && input.layers.areas) {
+    const minZoom = LABEL_MIN_ZOOM[input.level] ?? 12;
+    const visible = o.show.labels && (o.zoom ?? 0) >= minZoom;
+    out.push(labelLayer(input.areas, visible, input.level === 'bez' ? 13 : 11));
+  }
+  const d = input.draw;
+  if (d) {
+    const r = radiusLayer(d.radius);
+    if (r) out.push(r);
+    out.push(...polygonLayers(d.draft.length ? d.draft : d.polygon, d.draft.length === 0));
   }
   return out;
 }

@@ -7,7 +7,18 @@ export const INSTITUTION_LAYER_PREFIX = 'institutions-';
 
 export interface InstitutionLayerState {
   visible: boolean;
+  /** Per item: 1 = passes the filters, 0 = dimmed. Null = all shown normally. */
+  mask?: Uint8Array | null;
+  /** RGBA per item (n × 4); null = the kind's colour. */
+  colors?: Uint8Array | null;
+  /** Radius in pixels per item; null = the kind's radius. */
+  radii?: Float32Array | null;
+  /** Changes whenever mask, colours or radii change. */
+  styleKey?: string;
 }
+
+const DIMMED: [number, number, number, number] = [150, 150, 150, 70];
+const DIMMED_LINE: [number, number, number, number] = [255, 255, 255, 60];
 
 const RADIUS: Record<InstitutionKind, number> = { school: 4.5, youth: 4.5, kita: 3 };
 
@@ -47,21 +58,39 @@ export function institutionLayerProps(
   state: InstitutionLayerState,
   set: InstitutionSet,
 ): ScatterplotLayerProps<unknown> {
+  const mask = state.mask ?? null;
+  const colors = state.colors ?? null;
+  const radii = state.radii ?? null;
+  const styled = mask !== null || colors !== null || radii !== null;
+  type P = ScatterplotLayerProps<unknown>;
+  const base = INSTITUTION_COLORS[kind];
+  const fill = (_: unknown, { index: i }: { index: number }) => {
+    if (mask && !mask[i]) return DIMMED;
+    return colors ? [colors[i * 4], colors[i * 4 + 1], colors[i * 4 + 2], colors[i * 4 + 3]] : base;
+  };
+  const line = (_: unknown, { index: i }: { index: number }) =>
+    mask && !mask[i] ? DIMMED_LINE : POINT_OUTLINE;
+  const radius = (_: unknown, { index: i }: { index: number }) => {
+    const r = radii ? radii[i] : RADIUS[kind];
+    return mask && !mask[i] ? Math.min(r, 2.5) : r;
+  };
+  const key = state.styleKey ?? '';
   return {
     id: institutionLayerId(kind),
-    data: binaryPoints(set) as unknown as ScatterplotLayerProps<unknown>['data'],
+    data: binaryPoints(set) as unknown as P['data'],
     visible: state.visible,
     pickable: true,
     filled: true,
     stroked: true,
     radiusUnits: 'pixels',
-    getRadius: RADIUS[kind],
-    getFillColor: INSTITUTION_COLORS[kind],
-    getLineColor: POINT_OUTLINE,
+    getRadius: styled ? (radius as unknown as P['getRadius']) : RADIUS[kind],
+    getFillColor: styled ? (fill as unknown as P['getFillColor']) : base,
+    getLineColor: styled ? (line as unknown as P['getLineColor']) : POINT_OUTLINE,
     lineWidthUnits: 'pixels',
     getLineWidth: 1,
     autoHighlight: true,
     highlightColor: [255, 200, 0, 255],
+    ...(styled ? { updateTriggers: { getRadius: key, getFillColor: key, getLineColor: key } } : {}),
   };
 }
 

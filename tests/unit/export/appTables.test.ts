@@ -5,7 +5,6 @@ import {
   areaLookup,
   areaOfPlr,
   areaSource,
-  choroplethLegend,
   describeFilters,
   indicatorsAt,
   institutionSource,
@@ -240,14 +239,6 @@ describe('app tables for the export dialog', () => {
       'Umkreis: 500 m um 52,52° N, 13,4° E',
       'Gezeichnete Fläche: 3 Eckpunkte',
     ]);
-  });
-
-  it('legend for the PNG: classes with colours and counts', () => {
-    const l = choroplethLegend(results, 'bzr', 'pupils_2024_25', { method: 'quantile', classes: 3 }, 'de');
-    expect(l?.title).toContain('Bezirksregion');
-    expect(l?.entries.length).toBeGreaterThanOrEqual(2);
-    for (const e of l?.entries ?? []) expect(e.hex).toMatch(/^#[0-9a-f]{6}$/i);
-    expect(choroplethLegend(results, 'bzr', 'nope', { method: 'quantile', classes: 3 }, 'de')).toBeNull();
   });
 
   it('sources from the manifest; institutions of an area by id prefix', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type Ctx2D,
   drawMapImage,
+  fitText,
   mapImageLayout,
   metersPerPixel,
   scaleBar,
@@ -86,5 +87,33 @@ describe('map PNG layout', () => {
     ]) {
       expect(texts).toContain(t);
     }
+  });
+
+  it('puts a tall legend in a band under a small map, in columns, and shortens long texts', () => {
+    const { ctx, texts, images } = recorder();
+    const legend = Array.from({ length: 9 }, (_, i) => ({ hex: '#336699', label: `Klasse ${i + 1}` }));
+    const spec = {
+      title: 'T'.repeat(200),
+      legendTitle: 'Legende',
+      legend,
+      metersPerPixel: 20,
+      attribution: ['A'.repeat(200)],
+      dateLabel: 'Stand: 27.11.2026',
+      legendPlacement: 'auto' as const,
+    };
+    const L = drawMapImage(ctx, {} as CanvasImageSource, 600, 300, spec);
+    expect(L.legendColumns).toBe(2); // (600 − 24) / 230
+    expect(L.legendBand).toBe(18 + 5 * 18 + 16);
+    expect(L.height).toBe(L.header + 300 + L.legendBand + L.footer);
+    expect(images).toEqual([[0, L.header, 600, 300]]);
+    for (const e of legend) expect(texts).toContain(e.label);
+    const title = texts.find((t) => t.startsWith('TTT'));
+    expect(title?.endsWith('…')).toBe(true);
+    expect((title?.length ?? 0) * 7).toBeLessThanOrEqual(600 - 24);
+    expect(texts.find((t) => t.startsWith('AAA'))?.endsWith('…')).toBe(true);
+    // a big map keeps the box inside
+    expect(mapImageLayout(1600, 1200, spec).legendBand).toBe(0);
+    expect(fitText({ measureText: (t) => ({ width: t.length }) }, 'abcdef', 4)).toBe('abc…');
+    expect(fitText({ measureText: (t) => ({ width: t.length }) }, 'abc', 4)).toBe('abc');
   });
 });

@@ -3,12 +3,14 @@ import { act } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Institution } from '../../../src/datasets/types';
 import { AreaProfile } from '../../../src/panels/AreaProfile';
+import { ChartsPanel } from '../../../src/panels/ChartsPanel';
 import { InstitutionCard } from '../../../src/panels/InstitutionCard';
 import { InstitutionTable } from '../../../src/panels/InstitutionTable';
 import { useDataStore } from '../../../src/state/dataStore';
 import { useFilterStore } from '../../../src/state/filterStore';
 import { useIndicatorStore } from '../../../src/state/indicatorStore';
 import { useSelectionStore } from '../../../src/state/selectionStore';
+import { useViewStore } from '../../../src/state/viewStore';
 import { cleanup, render, typeInto } from '../charts/render';
 import { engineResults, PLR, school } from './linkedData';
 
@@ -172,5 +174,52 @@ describe('AreaProfile', () => {
     )!;
     expect(row.querySelectorAll('td')[0].textContent).toBe('•');
     expect(container.querySelector('[data-testid="profile-mss-status"]')!.textContent).toBe('4 sehr niedrig');
+  });
+});
+
+describe('ChartsPanel', () => {
+  it('histogram in display units; the keyboard range sets the store filter in engine units', () => {
+    act(() => {
+      useViewStore.getState().setLevel('plr');
+      useIndicatorStore.getState().setIndicator('pop_share_age_below_6');
+    });
+    const { container } = render(<ChartsPanel />);
+    const hist = container.querySelector('[data-testid="histogram"]')!;
+    const bins = [...hist.querySelectorAll('rect.histogram-bin')];
+    // 3 Planungsräume: 10 %, suppressed, 10 % → two values drawn
+    expect(bins.reduce((s, b) => s + Number(b.getAttribute('data-count')), 0)).toBe(2);
+    const [min, max] = [...hist.querySelectorAll<HTMLInputElement>('input[type="number"]')];
+    typeInto(min, '5');
+    typeInto(max, '20');
+    act(() =>
+      hist.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })),
+    );
+    const r = useFilterStore.getState().ranges;
+    expect(r).toHaveLength(1);
+    expect(r[0].indicatorId).toBe('pop_share_age_below_6');
+    expect(r[0].level).toBe('plr');
+    expect(r[0].min).toBeCloseTo(0.05);
+    expect(r[0].max).toBeCloseTo(0.2);
+  });
+
+  it('scatter: clicking a school selects it and highlights it', () => {
+    act(() => useIndicatorStore.getState().setIndicator('pop_total'));
+    const { container } = render(<ChartsPanel />);
+    const pts = [
+      ...container.querySelectorAll<SVGCircleElement>('[data-testid="scatter"] circle.scatter-point'),
+    ];
+    // x = MSS status of the school's PLR: the third PLR has none
+    expect(pts.map((p) => p.getAttribute('data-id')).sort()).toEqual(['01G01', '01G02']);
+    act(() =>
+      pts
+        .find((p) => p.getAttribute('data-id') === '01G02')!
+        .dispatchEvent(new MouseEvent('click', { bubbles: true })),
+    );
+    expect(useSelectionStore.getState().selected).toEqual({
+      kind: 'institution',
+      institutionKind: 'school',
+      id: '01G02',
+    });
+    expect(container.querySelector('circle.scatter-point.selected')!.getAttribute('data-id')).toBe('01G02');
   });
 });

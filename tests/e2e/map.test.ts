@@ -1,0 +1,149 @@
+/**
+ * End-to-end: map and linked views (part A) against the built app (`dist/`, run `vite build` first):
+ * switch level → choose indicator → legend with de-DE class bounds → the URL reproduces the view →
+ * a tampered parameter gives a visible notice. Also measures the longest main-thread task while switching
+ * indicator and level (PerformanceObserver "longtask", printed; goal: none > 50 ms).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppSession, gotoApp, openApp, readProbe, waitForMapIdle } from './harness';
+
+declare global {
+  interface Window {
+    __longtasks?: { start: number; duration: number }[];
+  }
+}
+
+async function legendLabels(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid="legend"] tr.legend-class th', (ths) =>
+    ths.map((t) => t.textContent ?? ''),
+  );
+}
+
+async function longestSince(page: Page, since: number): Promise<number> {
+  return page.evaluate(
+    (t) => Math.max(0, ...(window.__longtasks ?? []).filter((e) => e.start >= t).map((e) => e.duration)),
+    since,
+  );
+}
+
+async function waitLegend(page: Page, title: RegExp) {
+  await page.waitForFunction(
+    (src) => {
+      const el = document.querySelector('[data-testid="legend"] .legend-title');
+      return !!el && new RegExp(src).test(el.textContent ?? '');
+    },
+    title.source,
+    { timeout: 60_000, polling: 100 },
+  );
+}
+
+describe('map and linked views', () => {
+  let s: AppSession;
+  let sharedUrl = '';
+
+  beforeAll(async () => {
+    s = await openApp({ viewport: { width: 1400, height: 900 } });
+    await s.context.addInitScript(() => {
+      window.__longtasks = [];
+      try {
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries())
+            window.__longtasks?.push({ start: e.startTime, duration: e.duration });
+        }).observe({ type: 'longtask', buffered: true });
+      } catch {
+        // longtask not supported
+      }
+    });
+    await gotoApp(s);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('switches level, chooses an indicator and shows a legend with de-DE class bounds', async () => {
+    const { page } = s;
+    await waitLegend(page, /Schüler:innen je Lehrkraft/);
+    const results: Record<string, number> = {};
+
+    // level switch
+    let since = await page.evaluate(() => performance.now());
+    let before = (await readProbe(page))?.idleCount ?? 0;
+    await page.locator('input[name="lor-level"][value="plr"]').check();
+    await waitForMapIdle(page, { afterCount: before });
+    await page.waitForTimeout(300);
+    results.levelSwitch = await longestSince(page, since);
+
+    // indicator switch
+    since = await page.evaluate(() => performance.now());
+    before = (await readProbe(page))?.idleCount ?? 0;
+    await page.getByTestId('indicator-select').selectOption('kita_places_per_100_u6');
+    await waitLegend(page, /Kita-Plätze/);
+    await waitForMapIdle(page, { afterCount: before });
+    await page.waitForTimeout(300);
+    results.indicatorSwitch = await longestSince(page, since);
+
+    // a second level switch with the new indicator
+    since = await page.evaluate(() => performance.now());
+    before = (await readProbe(page))?.idleCount ?? 0;
+    await page.locator('input[name="lor-level"][value="bez"]').check();
+    await waitForMapIdle(page, { afterCount: before });
+    await page.waitForTimeout(300);
+    results.levelSwitch2 = await longestSince(page, since);
+    await page.locator('input[name="lor-level"][value="plr"]').check();
+    await waitForMapIdle(page);
+
+    console.log(`[map e2e] longest main-thread task (ms): ${JSON.stringify(results)}`);
+
+    const labels = await legendLabels(page);
+    expect(labels.length).toBeGreaterThanOrEqual(3);
+    // de-DE: decimal comma, thousands dot, en dash between bounds
+    for (const l of labels)
+      expect(l).toMatch(/^(bis |über )?\d{1,3}(\.\d{3})*(,\d+)?( – \d{1,3}(\.\d{3})*(,\d+)?)?$/);
+    expect(labels.some((l) => l.includes(','))).toBe(true);
+    const counts = await page.$$eval('[data-testid="legend"] tr.legend-entry td:last-child', (tds) =>
+      tds.map((t) => t.textContent ?? ''),
+    );
+    const total = counts.reduce((a, c) => a + Number(c.replace(/\./g, '')), 0);
+    expect(total).toBe(542);
+
+    sharedUrl = page.url();
+    expect(sharedUrl).toContain('level=plr');
+    expect(sharedUrl).toContain('ind=kita_places_per_100_u6');
+  });
+
+  it('reproduces the view from the URL', async () => {
+    const page = await s.context.newPage();
+    const labelsBefore = await legendLabels(s.page);
+    await page.goto(sharedUrl);
+    await waitLegend(page, /Kita-Plätze/);
+    await waitForMapIdle(page);
+    expect(await page.locator('input[name="lor-level"][value="plr"]').isChecked()).toBe(true);
+    expect(await page.getByTestId('indicator-select').inputValue()).toBe('kita_places_per_100_u6');
+    expect(await legendLabels(page)).toEqual(labelsBefore);
+    expect(await page.getByTestId('url-notice').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('ignores tampered parameters with a visible notice', async () => {
+    const page = await s.context.newPage();
+    await page.goto(`${s.server.url}?level=plr&ind=<script>&cls=jenks.99&bogus=1`);
+    await waitForMapIdle(page);
+    const notice = page.getByTestId('url-notice');
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.getAttribute('role')).toBe('status');
+    const t = (await notice.textContent()) ?? '';
+    expect(t).toContain('bogus');
+    expect(t).toMatch(/Indikator/);
+    // the understood part still applies
+    expect(await page.locator('input[name="lor-level"][value="plr"]').isChecked()).toBe(true);
+    // the link is rewritten to what was understood
+    expect(page.url()).not.toContain('bogus');
+    await page.close();
+  });
+
+  it('made no request to another host and logged no errors', () => {
+    expect(s.foreignRequests).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { type CsvDialect, detectDialect, parseDelimited } from '../../../src/io/csv';
+import type { DecimalSeparator } from '../../../src/io/numbers';
+
+/**
+ * Text without any quote character goes through the char-code scanner; the same text with the first
+ * header cell quoted goes through papaparse. Both must give the same table.
+ */
+function bothPaths(text: string, plan: (DecimalSeparator | null)[] | null, dialect?: Partial<CsvDialect>) {
+  const d = { ...detectDialect(text), ...dialect };
+  const cb = plan ? { plan: () => plan } : {};
+  const fast = parseDelimited(text, d, cb);
+  const quoted = text.replace(/^([^,;\t|\r\n]*)/, '"$1"');
+  expect(quoted.startsWith('"')).toBe(true);
+  const slow = parseDelimited(quoted, { ...d, quoted: true }, cb);
+  return { fast, slow };
+}
+
+describe('CSV fast path (no quotes) = papaparse path', () => {
+  const cases: [string, string, (DecimalSeparator | null)[] | null][] = [
+    ['LF, plan', 'id,name,wert\n1,A,1.5\n\n2,B,x\n   \n3,C,\n4,D,7,extra\n5\n', ['.', null, '.']],
+    ['CRLF, no plan', 'id;name;wert\r\n1;A;1,5\r\n\r\n2;B;2,5\r\n', null],
+    ['CRLF, decimal comma', 'id;name;wert\r\n1;A;1,5\r\n2;B\r\n3;C;1.234,5\r\n', [',', null, ',']],
+    ['CR only', 'a,b\r1,2\r3,4\r', ['.', '.']],
+    ['trailing delimiter', 'a;b;\n1;2;\n3;4;\n', [',', ',']],
+    ['no header', '1,2\n3,4\n5,6\n', ['.', '.']],
+    ['NBSP-only cell and blank extras', 'a,b\n1,\u00a0\n2,3, \n', ['.', '.']],
+    ['no final newline, double final newline', 'a,b\n1,2\n\n', ['.', null]],
+  ];
+  for (const [label, text, plan] of cases)
+    it(label, () => {
+      const { fast, slow } = bothPaths(text, plan);
+      expect(fast).toEqual(slow);
+    });
+
+  it('big file across many chunks with a late plan', () => {
+    const lines = ['id,name,x,y'];
+    for (let i = 0; i < 60_000; i++) lines.push(`${i},Name ${i},${i % 7 === 0 ? 'n/a' : i / 4},${i * 2}`);
+    const text = `${lines.join('\n')}\n`;
+    expect(text.length).toBeGreaterThan(1 << 20);
+    const { fast, slow } = bothPaths(text, [null, null, '.', '.']);
+    expect(fast.rowNumbers.length).toBe(60_000);
+    expect(fast.numbers?.[2]?.[5]).toBe(1.25);
+    expect(fast.bad?.[2].get(7)).toBe('n/a');
+    expect(fast).toEqual(slow);
+  });
+
+  it('a final line break is not an empty line (LF, CRLF, CR)', () => {
+    for (const nl of ['\n', '\r\n', '\r'])
+      for (const t of [`a,b${nl}1,2${nl}`, `"a",b${nl}1,2${nl}`])
+        expect(parseDelimited(t, detectDialect(t)).emptyLines).toBe(0);
+  });
+});
