@@ -5,9 +5,9 @@
  * points outside every area (and rows without usable coordinates) on stderr instead of dropping them:
  * such rows stay in the output with empty area columns and a `join_status` saying why.
  *
- * Points: any file the app's import understands (CSV/TSV/XLSX/GeoJSON; coordinate columns, WKT or GeoJSON
- * points; CRS detected and reprojected to WGS84) — read with src/io/importFile, the same code as the browser.
- * Areas: GeoJSON (Multi)Polygons (EPSG:25833 detected by magnitude and reprojected).
+ * Points and areas are read with the app's own import (src/io/importFile + importedRows, the same code as
+ * the browser): any format (CSV/TSV/XLSX/GeoJSON; coordinate columns, WKT or GeoJSON geometries), any
+ * encoding, CRS detected and reprojected to WGS84. Areas: (Multi)Polygons.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -15,9 +15,9 @@ import Papa from 'papaparse';
 import { LOR_LEVELS, type LorLevel, lorChain } from '../domain/lor';
 import type { AreaFeature } from '../domain/types';
 import { importBytes } from '../io/importFile';
+import { importedRows } from '../io/rows';
 import type { ImportResult } from '../io/types';
 import { buildAreaIndex } from '../spatial/areaIndex';
-import { readAreasFile } from './joinInput';
 
 export interface JoinCliOptions {
   points: string;
@@ -109,6 +109,35 @@ export function areaColumns(
   };
 }
 
+/** Read a file through the app's import (any format, encoding and CRS it handles). */
+async function importFile(file: string): Promise<ImportResult> {
+  const bytes = new Uint8Array(await readFile(file));
+  return importBytes(bytes, { fileName: basename(file), maxBytes: Number.MAX_SAFE_INTEGER });
+}
+
+/**
+ * Areas through the same import: GeoJSON (or WKT in a table) with (Multi)Polygons, CRS detected and
+ * reprojected to WGS84; properties as text (IDs keep their leading zeros).
+ */
+export function areasFromImport(imp: ImportResult, file: string): AreaFeature[] {
+  const geoms = imp.geometries;
+  if (!geoms)
+    throw new Error(
+      `${file}: keine Flächengeometrien gefunden / no area geometries (${imp.location.description})`,
+    );
+  const rows = importedRows(imp);
+  const out: AreaFeature[] = [];
+  for (let i = 0; i < imp.length; i++) {
+    const g = geoms[i];
+    if (!g) continue;
+    if (g.type !== 'Polygon' && g.type !== 'MultiPolygon')
+      throw new Error(`${file}: feature ${imp.rowNumbers[i]} is not a Polygon/MultiPolygon (${g.type})`);
+    out.push({ type: 'Feature', properties: rows[i].values, geometry: g });
+  }
+  if (out.length === 0) throw new Error(`${file}: keine Flächen / no areas`);
+  return out;
+}
+
 export async function runJoin(argv: string[]): Promise<number> {
   const parsed = parseJoinArgs(argv);
   if (typeof parsed === 'string') {
@@ -119,9 +148,15 @@ export async function runJoin(argv: string[]): Promise<number> {
   let areas: AreaFeature[];
   let imp: ImportResult;
   try {
-    areas = await readAreasFile(areasFile);
-    const bytes = new Uint8Array(await readFile(pointsFile));
-    imp = await importBytes(bytes, { fileName: basename(pointsFile), maxBytes: Number.MAX_SAFE_INTEGER });
+    const areaImp = await importFile(areasFile);
+    if (areaImp.report.fatal) {
+      process.stderr.write(`${areasFile}: ${areaImp.report.fatal.message}\n`);
+      return 1;
+    }
+    areas = areasFromImport(areaImp, areasFile);
+    for (const r of importedRows(areaImp))
+      if (r.problem) process.stderr.write(`${areasFile}: feature ${r.row} skipped: ${r.problem}\n`);
+    imp = await importFile(pointsFile);
   } catch (e) {
     process.stderr.write(`Fehler / error: ${(e as Error).message}\n`);
     return 1;
@@ -140,59 +175,39 @@ export async function runJoin(argv: string[]): Promise<number> {
   const cols = areaColumns(areas, level, idField);
   const pointHeader = imp.columns.map((c) => c.name);
   const outHeader = [...pointHeader, ...cols.header, 'join_status'];
-  const reasons = new Map<number, string>();
-  for (const issue of imp.report.issues)
-    if (issue.row !== null && issue.severity === 'error' && !reasons.has(issue.row))
-      reasons.set(issue.row, issue.reason);
-  const cell = (c: number, i: number): string => {
-    const v = imp.values[c];
-    if (v.kind === 'text') return v.values[i] ?? '';
-    if (v.kind === 'number') return Number.isFinite(v.values[i]) ? String(v.values[i]) : '';
-    return v.values[i] === 2 ? '' : v.values[i] === 1 ? 'true' : 'false';
-  };
-  const outRows: string[][] = [];
-  let outside = 0;
-  let invalid = 0;
-  // coordinates per row: from coordinate columns, or from point geometries (GeoJSON / WKT) → then written too
-  let lons = imp.lon;
-  let lats = imp.lat;
-  const fromGeometry = !lons && !!imp.geometries;
-  if (fromGeometry && imp.geometries) {
-    const pos = imp.geometries.map((g) =>
-      g?.type === 'Point' ? g.coordinates : g?.type === 'MultiPoint' ? g.coordinates[0] : undefined,
-    );
-    lons = Float64Array.from(pos, (p) => p?.[0] ?? Number.NaN);
-    lats = Float64Array.from(pos, (p) => p?.[1] ?? Number.NaN);
-    if (!pointHeader.includes('lon') && !pointHeader.includes('lat'))
-      outHeader.splice(pointHeader.length, 0, 'lon', 'lat');
-  }
-  const extra = outHeader.length - pointHeader.length - cols.header.length - 1;
-  const hasCoords = !!lons && !!lats;
-  if (!hasCoords)
+  const rows = importedRows(imp);
+  // positions from point geometries (GeoJSON / WKT) are written as lon/lat columns too
+  const fromGeometry = !imp.lon && !!imp.geometries;
+  const withCoords = fromGeometry && !pointHeader.includes('lon') && !pointHeader.includes('lat');
+  if (withCoords) outHeader.splice(pointHeader.length, 0, 'lon', 'lat');
+  if (!imp.lon && !imp.geometries)
     process.stderr.write(
       `${pointsFile}: no point coordinates found (location: ${imp.location.description}) — every row is reported\n`,
     );
-  for (let i = 0; i < imp.length; i++) {
-    const lon = lons?.[i] ?? Number.NaN;
-    const lat = lats?.[i] ?? Number.NaN;
-    const row = imp.rowNumbers[i];
+  const outRows: string[][] = [];
+  let outside = 0;
+  let invalid = 0;
+  for (const r of rows) {
+    const lon = r.lon ?? Number.NaN;
+    const lat = r.lat ?? Number.NaN;
     let k = -1;
     let status = 'ok';
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
-      status = `no coordinates: ${reasons.get(row) ?? 'missing'}`;
+      status = `no coordinates: ${r.problem ?? 'missing'}`;
       invalid++;
-      process.stderr.write(`${pointsFile}: row ${row}: ${status}\n`);
+      process.stderr.write(`${pointsFile}: row ${r.row}: ${status}\n`);
     } else {
       k = index.locate(lon, lat);
       if (k < 0) {
         status = 'outside every area';
         outside++;
-        process.stderr.write(`${pointsFile}: row ${row}: point ${lon}, ${lat} lies outside every area\n`);
+        process.stderr.write(`${pointsFile}: row ${r.row}: point ${lon}, ${lat} lies outside every area\n`);
       }
     }
-    const coordCells =
-      extra === 2 ? [Number.isFinite(lon) ? String(lon) : '', Number.isFinite(lat) ? String(lat) : ''] : [];
-    outRows.push([...pointHeader.map((_, c) => cell(c, i)), ...coordCells, ...cols.values(k), status]);
+    const coordCells = withCoords
+      ? [Number.isFinite(lon) ? String(lon) : '', Number.isFinite(lat) ? String(lat) : '']
+      : [];
+    outRows.push([...pointHeader.map((h) => r.values[h] ?? ''), ...coordCells, ...cols.values(k), status]);
   }
   const csv = Papa.unparse({ fields: outHeader, data: outRows }, { quotes: true, newline: '\n' });
   await writeFile(out, `${csv}\n`, 'utf8');

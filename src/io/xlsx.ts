@@ -1,7 +1,7 @@
 /**
  * XLSX via read-excel-file (universal build: works in the worker, the CLI and tests).
  * Cells become text the same way a CSV would hold them: numbers in JS notation (decimal point),
- * dates as ISO `YYYY-MM-DD`, booleans as true/false. The first row is the header.
+ * dates as ISO `YYYY-MM-DD`, booleans as true/false. Text is not trimmed. The first row is the header.
  */
 import readExcelFile from 'read-excel-file/universal';
 
@@ -31,7 +31,8 @@ export async function readXlsx(bytes: Uint8Array, sheet?: string | number): Prom
   const buf = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let all: { sheet: string; data: unknown[][] }[];
   try {
-    all = (await readExcelFile(buf)) as { sheet: string; data: unknown[][] }[];
+    // trim: false – text cells are kept exactly as written (a name may start with a TAB or a space)
+    all = (await readExcelFile(buf, { trim: false })) as { sheet: string; data: unknown[][] }[];
   } catch (e) {
     throw new Error(`XLSX-Datei kann nicht gelesen werden: ${(e as Error).message}`);
   }

@@ -23,7 +23,7 @@ import { type MapTarget, useSelectionStore } from '../state/selectionStore';
 import { useViewStore } from '../state/viewStore';
 import { choroplethFor } from './choropleth';
 import { importedAreas } from './importedAreas';
-import { AREA_LAYER_ID, pickedAreaId } from './layers/areaLayer';
+import { isAreaLayerId, pickedAreaId } from './layers/areaLayer';
 import { buildLayers, type LayerInputs, layersReady } from './layers/index';
 import { kindOfLayer } from './layers/institutionLayer';
 import { registerMapHandle } from './mapHandle';
@@ -35,7 +35,7 @@ setWorkerUrl(workerUrl);
 /** Turn a deck.gl picking result into a map target (area or institution), or null. */
 function targetOf(info: PickingInfo, inputs: LayerInputs): MapTarget | null {
   if (!info.picked || !info.layer) return null;
-  if (info.layer.id === AREA_LAYER_ID) {
+  if (isAreaLayerId(info.layer.id)) {
     const id = pickedAreaId(info.object);
     // ESB / imported layers are hovered like areas; the tooltip resolves them through mapStore / importStore.
     return id === null ? null : { kind: 'area', level: inputs.level as LorLevel, id };
@@ -143,6 +143,7 @@ export function MapView() {
   }, [map.overlays.mss]);
 
   const labelZoomBand = Math.floor(zoom * 2) / 2;
+  const imported = useImportStore((s) => s.datasets);
   const inputs = useMemo<LayerInputs>(
     () => ({
       level,
@@ -162,6 +163,7 @@ export function MapView() {
         zoom: labelZoomBand,
       },
       draw: { radius: filters.radius, polygon: filters.polygon, draft: map.draft },
+      imported,
     }),
     [
       level,
@@ -179,6 +181,7 @@ export function MapView() {
       filters.radius,
       filters.polygon,
       map.draft,
+      imported,
     ],
   );
   const inputsRef = useRef(inputs);

@@ -112,7 +112,9 @@ function build(input: ChoroplethInput): Choropleth {
   if (!arr || !ids || !(def.levels as string[]).includes(input.level)) return empty('notOnLevel', def, n);
   const supp = (input.results.suppressed[def.id] as Record<string, Uint8Array> | undefined)?.[input.level];
   const pos = new Map<string, number>();
-  ids.forEach((id, i) => pos.set(id, i));
+  ids.forEach((id, i) => {
+    pos.set(id, i);
+  });
   const scale = displayScale(def);
   const values = new Float64Array(n);
   const suppressed = new Uint8Array(n);

@@ -51,7 +51,6 @@ export const REPORT_INDICATORS: readonly string[] = [
 const REPORT_COLUMNS = [
   'id',
   'name',
-  'kind',
   'type',
   'operator',
   'address',

@@ -163,18 +163,23 @@ export function PrintReport(props: PrintReportProps) {
             </tr>
           </thead>
           <tbody>
-            {props.indicators.map((i) => (
-              <tr key={i.id}>
-                <th scope="row">{i.label}</th>
-                <td className="num">
-                  {i.areaSuppressed ? m.reportSuppressed : fmt(i.area, i.decimals, i.unit)}
-                </td>
-                <td className="num">
-                  {i.bezirkSuppressed ? m.reportSuppressed : fmt(i.bezirk, i.decimals, i.unit)}
-                </td>
-                <td className="num">{fmt(i.berlin, i.decimals, i.unit)}</td>
-              </tr>
-            ))}
+            {props.indicators.map((i) => {
+              // short units (%, m) next to each value; long ones ("Plätze je 100 Kinder") once, in the label
+              const short = i.unit && i.unit.length <= 3 ? i.unit : undefined;
+              const label = i.unit && !short ? `${i.label} (${i.unit})` : i.label;
+              return (
+                <tr key={i.id}>
+                  <th scope="row">{label}</th>
+                  <td className="num">
+                    {i.areaSuppressed ? m.reportSuppressed : fmt(i.area, i.decimals, short)}
+                  </td>
+                  <td className="num">
+                    {i.bezirkSuppressed ? m.reportSuppressed : fmt(i.bezirk, i.decimals, short)}
+                  </td>
+                  <td className="num">{fmt(i.berlin, i.decimals, short)}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </section>

@@ -72,6 +72,10 @@ describe('app shell (built app, headless Chromium)', () => {
     const r = await gotoApp(s);
     mapIdleMs = r.mapIdleMs;
     console.log(`[startup] navigation → map idle: ${mapIdleMs} ms`, JSON.stringify(r.timings));
+    // The shell checks below expect the neutral area fill: switch the choropleth off (map.test.ts covers it).
+    const before = (await readProbe(s.page))?.idleCount ?? 0;
+    await s.page.getByTestId('indicator-select').selectOption('');
+    await waitForMapIdle(s.page, { afterCount: before });
   });
 
   afterAll(async () => {

@@ -12,10 +12,9 @@ import Papa from 'papaparse';
 import type { Download, Page } from 'playwright-core';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { restoreNeutralised } from '../../src/export/csv';
 import { importBytes } from '../../src/io/importFile';
 import type { ImportResult } from '../../src/io/types';
-import { type AppSession, DIST_DIR, decodePng, gotoApp, openApp } from './harness';
+import { type AppSession, DIST_DIR, decodePng, gotoApp, openApp, runAxe } from './harness';
 import { pdfStrings } from './pdf';
 
 let s: AppSession;
@@ -52,7 +51,8 @@ function column(r: ImportResult, header: string): (string | number | null)[] {
   const v = r.values[i];
   return Array.from({ length: r.length }, (_, row) => {
     if (v.kind === 'number') return Number.isNaN(v.values[row]) ? null : v.values[row];
-    if (v.kind === 'text') return v.values[row] === '' ? null : restoreNeutralised(v.values[row]);
+    // the importer undoes the export's formula guard itself (src/io/csv removeFormulaGuard)
+    if (v.kind === 'text') return v.values[row] === '' ? null : v.values[row];
     return null;
   });
 }
@@ -94,6 +94,8 @@ describe('export dialog in the app', () => {
     const info = await dialog().locator('[data-table="einrichtungen"] .export-hint').first().textContent();
     shown = Number((/^([\d.]+) Zeilen/.exec(info ?? '')?.[1] ?? 'NaN').replace(/\./g, ''));
     expect(shown).toBe(tableShown);
+    // the dialog is accessible (WCAG 2.1 AA rules of axe-core)
+    expect(await runAxe(page, '.export-dialog')).toEqual([]);
   });
 
   let excel: ImportResult;
@@ -123,6 +125,7 @@ describe('export dialog in the app', () => {
     expect(excel.source.delimiter).toBe(';');
     expect(excel.source.bom).toBe(true);
     expect(excel.length).toBe(shown);
+    expect(excel.source.emptyLines ?? 0).toBe(0); // the final CRLF is not an empty line
     expect(excel.columns.map((c) => c.header)).toEqual(headers);
 
     // values agree with the source data the app shows

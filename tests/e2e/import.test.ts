@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLACES } from '../unit/fixtures/import/places';
-import { type AppSession, openApp } from './harness';
+import { type AppSession, mapScreenshot, openApp, shareOfColour, waitForMapIdle } from './harness';
 
 const FIX = join(import.meta.dirname, '..', 'unit', 'fixtures', 'import');
 let s: AppSession;
@@ -66,6 +66,25 @@ describe('import in the app', () => {
     await list.first().getByRole('button', { name: 'Speichern' }).click();
     expect(await list.first().textContent()).toContain('Meine Schulen');
     await list.first().getByRole('button', { name: 'Meine Schulen entfernen' }).click();
+    await expect.poll(() => list.count()).toBe(0);
+  });
+
+  it('an imported point file is drawn on the map (its colour appears; hiding it removes it)', async () => {
+    const { page } = s;
+    await waitForMapIdle(page);
+    const colour = [204, 121, 167] as const; // importedLayerColor(0) in src/map/layers/importedLayer.ts
+    const share = async () => shareOfColour(await mapScreenshot(page), colour, 40);
+    const before = await share();
+    await page.locator('[data-testid="import-file"]').setInputFiles(join(FIX, 'schulen_win1252_25833.csv'));
+    const list = page.locator('[data-testid="imported-datasets"] li');
+    await expect.poll(() => list.count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(share, { timeout: 30_000 }).toBeGreaterThan(before);
+    await list.first().locator('input[type="checkbox"]').uncheck();
+    await expect.poll(share, { timeout: 30_000 }).toBeLessThanOrEqual(before);
+    await list
+      .first()
+      .getByRole('button', { name: /entfernen/ })
+      .click();
     await expect.poll(() => list.count()).toBe(0);
   });
 

@@ -43,7 +43,7 @@ describe('map and linked views', () => {
   let sharedUrl = '';
 
   beforeAll(async () => {
-    s = await openApp({ viewport: { width: 1400, height: 900 } });
+    s = await openApp({ viewport: { width: 1400, height: 900 }, root: process.env.BILDUNGSRAUM_DIST });
     await s.context.addInitScript(() => {
       window.__longtasks = [];
       try {
@@ -74,6 +74,20 @@ describe('map and linked views', () => {
     await page.waitForTimeout(300);
     results.levelSwitch = await longestSince(page, since);
 
+    // legend of the default indicator (pupils per teacher, decimal bounds) on the Planungsräume
+    await waitLegend(page, /Schüler:innen je Lehrkraft/);
+    const labels = await legendLabels(page);
+    expect(labels.length).toBeGreaterThanOrEqual(3);
+    // de-DE: decimal comma, thousands dot, en dash between bounds
+    for (const l of labels)
+      expect(l).toMatch(/^(bis |über )?\d{1,3}(\.\d{3})*(,\d+)?( – \d{1,3}(\.\d{3})*(,\d+)?)?$/);
+    expect(labels.some((l) => l.includes(','))).toBe(true);
+    const counts = await page.$$eval('[data-testid="legend"] tr.legend-entry td:last-child', (tds) =>
+      tds.map((t) => t.textContent ?? ''),
+    );
+    const total = counts.reduce((a, c) => a + Number(c.replace(/\./g, '')), 0);
+    expect(total).toBe(542);
+
     // indicator switch
     since = await page.evaluate(() => performance.now());
     before = (await readProbe(page))?.idleCount ?? 0;
@@ -94,18 +108,6 @@ describe('map and linked views', () => {
     await waitForMapIdle(page);
 
     console.log(`[map e2e] longest main-thread task (ms): ${JSON.stringify(results)}`);
-
-    const labels = await legendLabels(page);
-    expect(labels.length).toBeGreaterThanOrEqual(3);
-    // de-DE: decimal comma, thousands dot, en dash between bounds
-    for (const l of labels)
-      expect(l).toMatch(/^(bis |über )?\d{1,3}(\.\d{3})*(,\d+)?( – \d{1,3}(\.\d{3})*(,\d+)?)?$/);
-    expect(labels.some((l) => l.includes(','))).toBe(true);
-    const counts = await page.$$eval('[data-testid="legend"] tr.legend-entry td:last-child', (tds) =>
-      tds.map((t) => t.textContent ?? ''),
-    );
-    const total = counts.reduce((a, c) => a + Number(c.replace(/\./g, '')), 0);
-    expect(total).toBe(542);
 
     sharedUrl = page.url();
     expect(sharedUrl).toContain('level=plr');

@@ -137,6 +137,7 @@ describe('story: from the map to the area profile, the school card and a range f
     await waitForMapIdle(page);
     axe.main = await runAxe(page);
     expect(serious(axe.main)).toEqual([]);
+    await page.getByTestId('legend').scrollIntoViewIfNeeded();
     await shot(page, 'main');
   });
 
@@ -179,7 +180,6 @@ describe('story: from the map to the area profile, the school card and a range f
     axe.card = await runAxe(page, '[data-testid="institution-card"]');
     expect(serious(axe.card)).toEqual([]);
     await shot(page, 'card');
-    // Enter on a focused row selects as well
     await page.getByTestId('table-search').fill('');
   });
 

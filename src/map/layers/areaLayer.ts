@@ -15,6 +15,13 @@ export interface AreaLayerState {
   dim?: Uint8Array | null;
   /** Changes whenever colours or dimming change. */
   styleKey?: string;
+  /** Layer id (default AREA_LAYER_ID); one layer per level keeps its tessellation when switching back. */
+  id?: string;
+}
+
+/** True for the id of an area layer (the shown level or a kept, hidden one). */
+export function isAreaLayerId(id: string | undefined): boolean {
+  return id === AREA_LAYER_ID || !!id?.startsWith(`${AREA_LAYER_ID}-`);
 }
 
 const LINE_WIDTH: Record<string, number> = { bez: 2, pgr: 1.5, bzr: 1.25, plr: 1 };
@@ -34,7 +41,7 @@ export function areaLayerProps(state: AreaLayerState, data: Areas): GeoJsonLayer
   };
   const styled = colors !== null || dim !== null;
   return {
-    id: AREA_LAYER_ID,
+    id: state.id ?? AREA_LAYER_ID,
     data: data as unknown as GeoJsonLayerProps<AreaProps>['data'],
     visible: state.visible,
     pickable: true,

@@ -1,9 +1,11 @@
 import type { Layer } from '@deck.gl/core';
 import type { Areas, InstitutionSet } from '../../datasets/types';
 import type { InstitutionKind } from '../../domain/types';
+import type { ImportedDataset } from '../../state/importStore';
 import type { HousingSite } from '../../state/mapStore';
 import type { LayerKey } from '../../state/viewStore';
 import { createAreaLayer } from './areaLayer';
+import { importedLayers } from './importedLayer';
 import { createInstitutionLayer, type InstitutionLayerState } from './institutionLayer';
 import {
   housingLayer,
@@ -23,6 +25,11 @@ export interface LayerInputs {
   level: string;
   layers: Record<LayerKey, boolean>;
   areas: Areas | undefined;
+  /**
+   * Other loaded LOR levels: kept as hidden layers (one per level, stable data) so that switching back does
+   * not tessellate the polygons again. When given, area layer ids are `areas-<level>`.
+   */
+  keptAreas?: Partial<Record<string, Areas>>;
   institutions: Partial<Record<InstitutionKind, InstitutionSet>>;
   /** Choropleth / dimming of the area layer. */
   areaStyle?: { colors: Uint8Array | null; dim: Uint8Array | null; key: string };
@@ -38,6 +45,8 @@ export interface LayerInputs {
     housing?: HousingSite[] | null;
     zoom?: number;
   };
+  /** Imported datasets (importStore), drawn above the institutions. */
+  imported?: readonly ImportedDataset[];
   draw?: {
     radius: { lon: number; lat: number; m: number } | null;
     polygon: [number, number][] | null;
@@ -46,16 +55,29 @@ export interface LayerInputs {
 }
 
 /** Labels from this zoom on, per level (coarse levels always). */
-const LABEL_MIN_ZOOM: Record<string, number> = { bez: 0, pgr: 10, bzr: 11, plr: 12.5, esb: 12 };
+const LABEL_MIN_ZOOM: Record<string, number> = { bez: 0, pgr: 10.5, bzr: 11.5, plr: 13, esb: 12.5 };
 
 /** All deck.gl layers of the map, bottom to top. Layers whose data is not loaded yet are left out. */
 export function buildLayers(input: LayerInputs): Layer[] {
   const out: Layer[] = [];
   const a = input.areaStyle;
+  const kept = input.keptAreas;
+  if (kept)
+    for (const [lvl, data] of Object.entries(kept)) {
+      if (!data || lvl === input.level) continue;
+      out.push(createAreaLayer({ level: lvl, visible: false, id: `areas-${lvl}` }, data));
+    }
   if (input.areas)
     out.push(
       createAreaLayer(
-        { level: input.level, visible: input.layers.areas, colors: a?.colors, dim: a?.dim, styleKey: a?.key },
+        {
+          level: input.level,
+          visible: input.layers.areas,
+          colors: a?.colors,
+          dim: a?.dim,
+          styleKey: a?.key,
+          ...(kept ? { id: `areas-${input.level}` } : {}),
+        },
         input.areas,
       ),
     );
@@ -73,6 +95,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
         createInstitutionLayer(kind, { ...input.pointStyle?.[kind], visible: input.layers[kind] }, set),
       );
   }
+  if (input.imported) out.push(...importedLayers(input.imported));
   if (o?.housing) out.push(housingLayer(o.housing, o.show.housing));
   if (o && input.areas && input.layers.areas) {
     const minZoom = LABEL_MIN_ZOOM[input.level] ?? 12;

@@ -1,10 +1,10 @@
 /**
  * Overlay layers drawn above the choropleth: Erhaltungsgebiete (dashed outlines), Einschulbereiche
  * (outlines), MSS status outlines at Planungsraum level, StEP Wohnen housing sites, area labels
- * (collision-filtered, font atlas generated locally), and the filter drawing aids (radius, polygon).
+ * (shown above a zoom per level so they do not pile up; font atlas generated locally), and the filter drawing aids (radius, polygon).
  */
 import type { Layer } from '@deck.gl/core';
-import { CollisionFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
+import { PathStyleExtension } from '@deck.gl/extensions';
 import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
@@ -35,7 +35,6 @@ export const OVERLAY_COLORS = {
 };
 
 const dash = new PathStyleExtension({ dash: true });
-const collision = new CollisionFilterExtension();
 
 export function outlineLayer(
   id: 'em' | 'es' | 'esb',
@@ -148,11 +147,16 @@ export function labelPoints(areas: Areas): LabelPoint[] {
   return pts;
 }
 
+/**
+ * Area names. Always drawn (hidden through opacity 0) so its shaders and font atlas are made at start-up,
+ * not on the first level switch; labels that would pile up are hidden by the zoom thresholds of the caller.
+ */
 export function labelLayer(areas: Areas, visible: boolean, size: number): TextLayer<LabelPoint> {
   return new TextLayer<LabelPoint>({
     id: OVERLAY_IDS.labels,
     data: labelPoints(areas),
-    visible,
+    visible: true,
+    opacity: visible ? 1 : 0,
     pickable: false,
     getPosition: (d) => d.position,
     getText: (d) => d.name,
@@ -167,10 +171,6 @@ export function labelLayer(areas: Areas, visible: boolean, size: number): TextLa
     outlineColor: [255, 255, 255, 230],
     getTextAnchor: 'middle',
     getAlignmentBaseline: 'center',
-    extensions: [collision],
-    collisionEnabled: true,
-    getCollisionPriority: (d: LabelPoint) => d.priority,
-    collisionTestProps: { sizeScale: 1.6 },
   } as ConstructorParameters<typeof TextLayer<LabelPoint>>[0]);
 }
 

@@ -1,13 +1,12 @@
 /**
  * Round trips through the APP'S OWN IMPORT (src/io/importFile): an export re-imported gives the same rows and
  * values as the view (typed, rounded, suppressed → empty).
- * Two documented gaps of the importer, handled explicitly here:
- *  - CSV: it keeps the injection-guard apostrophe; `restoreNeutralised` (src/export/csv) undoes it.
- *  - XLSX: it trims text cells, so a name starting with TAB/CR comes back trimmed.
+ * The importer undoes the CSV formula-injection guard itself (exactly one `'` before = + - @ TAB CR, see
+ * removeFormulaGuard in src/io/csv) and keeps XLSX text untrimmed, so values come back unchanged.
  */
 import type { Geometry, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { type CsvProfileId, restoreNeutralised } from '../../../src/export/csv';
+import type { CsvProfileId } from '../../../src/export/csv';
 import { type ExportSource, runExport } from '../../../src/export/run';
 import { applySuppression } from '../../../src/export/suppression';
 import { cellValue, type ExportTable } from '../../../src/export/table';
@@ -74,7 +73,7 @@ describe('round trip through the app import', () => {
         expect(r.source.bom).toBe(profile === 'excel-de');
         const labels = source.table.columns.map((c) => c.label);
         expect(r.columns.map((c) => c.header)).toEqual(labels);
-        expect(imported(r, labels, restoreNeutralised)).toEqual(view(source.table));
+        expect(imported(r, labels, (s) => s)).toEqual(view(source.table));
         // IDs are detected as IDs and keep their leading zeros
         const idCol = r.columns.find((c) => c.header === source.table.columns[0].label)!;
         expect(idCol.type).toBe('id');
@@ -82,7 +81,7 @@ describe('round trip through the app import', () => {
     }
   }
 
-  it('XLSX / both sheets (text trimmed by the importer)', async () => {
+  it('XLSX / both sheets (text kept as written)', async () => {
     const { file } = await runExport({
       ...base,
       format: 'xlsx',
@@ -96,8 +95,7 @@ describe('round trip through the app import', () => {
       const r = await importBytes(file.data, { fileName: file.name, sheet });
       expectAllUsed(r, source.table.rows.length);
       const labels = source.table.columns.map((c) => c.label);
-      const want = view(source.table).map((row) => row.map((v) => (typeof v === 'string' ? v.trim() : v)));
-      expect(imported(r, labels, (s) => s)).toEqual(want);
+      expect(imported(r, labels, (s) => s)).toEqual(view(source.table));
     }
   });
 
