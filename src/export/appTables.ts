@@ -61,6 +61,18 @@ export function areaOfPlr(lookup: AreaLookup, plrId: string, level: LorLevel): A
   return { id };
 }
 
+/** Name of a Bezirk from any loaded LOR layer (the Bezirke layer, or `bez_name` of a finer area in it). */
+export function bezirkNameOf(lookup: AreaLookup, bezId: string): string | undefined {
+  const own = lookup.bez?.get(bezId)?.name;
+  if (own) return own;
+  for (const level of ['pgr', 'bzr', 'plr'] as LorLevel[]) {
+    for (const [id, p] of lookup[level] ?? []) {
+      if (id.startsWith(bezId) && typeof p.bez_name === 'string') return p.bez_name;
+    }
+  }
+  return undefined;
+}
+
 /** Indicators computed at a level (present in the results, declared for the level, not unavailable). */
 export function indicatorsAt(results: Results, level: LorLevel): string[] {
   const unavailable = new Set(results.unavailable ?? []);

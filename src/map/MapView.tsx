@@ -84,6 +84,7 @@ export function MapView() {
   const filters = useFilterStore();
   const map = useMapStore();
   const plrAreas = useDataStore((s) => s.areas.plr);
+  const allLorAreas = useDataStore((s) => s.areas);
 
   const school = useFilterResult('school');
   const youth = useFilterResult('youth');
@@ -149,6 +150,7 @@ export function MapView() {
       level,
       layers,
       areas,
+      keptAreas: allLorAreas,
       institutions,
       areaStyle,
       pointStyle,
@@ -169,6 +171,7 @@ export function MapView() {
       level,
       layers,
       areas,
+      allLorAreas,
       institutions,
       areaStyle,
       pointStyle,
@@ -272,7 +275,16 @@ export function MapView() {
       setZoom(z);
       useMapStore.getState().setCamera({ lon: c.lng, lat: c.lat, zoom: z });
     });
+    let prefetched = false;
     map.on('idle', () => {
+      // once the first view is drawn, load the other LOR levels in the background: their layers are kept
+      // (hidden) so that a level switch only toggles visibility instead of tessellating polygons
+      if (!prefetched && idle.current.deckDrawn) {
+        prefetched = true;
+        setTimeout(() => {
+          for (const l of ['bez', 'pgr', 'bzr', 'plr'] as const) void useDataStore.getState().ensureAreas(l);
+        }, 1500);
+      }
       markTiming('mapFirstIdle');
       idle.current.mapIdle = true;
       check();

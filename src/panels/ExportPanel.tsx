@@ -13,6 +13,7 @@ import type { InstitutionKind } from '../domain/types';
 import {
   areaLookup,
   areaSource,
+  bezirkNameOf,
   describeFilters,
   institutionSource,
   levelLabel,
@@ -117,7 +118,7 @@ export function buildExportProps(locale: Locale): Omit<ExportDialogProps, 'onClo
       kinds,
       indicatorId: ind.indicatorId,
       filters,
-      bezirkName: (id) => lookup.bez?.get(id)?.name ?? lookup.plr?.get(`${id}100101`)?.bez_name,
+      bezirkName: (id) => bezirkNameOf(lookup, id),
     }),
     sources: manifestSources(data.manifest),
     baseName: `bildungsraum-${level}`,

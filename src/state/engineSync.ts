@@ -3,7 +3,7 @@
  * re-computes when an engine-relevant filter changes (ranges are applied afterwards on the main thread),
  * and fetches the Erhaltungsgebiet membership of loaded institutions when the overlay filter is used.
  */
-import { DEFAULT_DATA_BASE, dataUrl } from '../datasets/registry';
+import { dataUrl } from '../datasets/registry';
 import type { InstitutionFilters } from '../domain/filters';
 import type { InstitutionKind } from '../domain/types';
 import { getDataClient } from '../worker/dataClient';

@@ -27,7 +27,10 @@ afterAll(async () => {
 describe('import in the app', () => {
   it('Windows-1252 ; CSV with decimal commas and EPSG:25833: umlauts and positions', async () => {
     const { page } = s;
-    await page.locator('[data-testid="import-file"]').setInputFiles(join(FIX, 'schulen_win1252_25833.csv'));
+    // generous timeout: the app may still be starting (map, data worker) on a loaded machine
+    await page
+      .locator('[data-testid="import-file"]')
+      .setInputFiles(join(FIX, 'schulen_win1252_25833.csv'), { timeout: 90_000 });
     const report = page.locator('[data-testid="import-report"]');
     await report.getByText('schulen_win1252_25833.csv').first().waitFor({ timeout: 30_000 });
     expect(await report.locator('[data-testid="rows-read"]').textContent()).toBe('4');

@@ -177,6 +177,13 @@ describe('story: from the map to the area profile, the school card and a range f
     expect(await page.getByTestId('card-name').textContent()).toBe(school.name);
     expect(await page.getByTestId('card-plr').textContent()).toContain(`(${school.plr_id})`);
     expect(await row.getAttribute('aria-selected')).toBe('true');
+    // clear the map's hover highlight left from the area click (pointer leaves the map canvas)
+    const mb = await page.getByTestId('map').boundingBox();
+    if (mb) {
+      await page.mouse.move(mb.x + mb.width / 2, mb.y + mb.height / 2);
+      await page.mouse.move(mb.x + mb.width / 2, 5);
+    }
+    await waitForMapIdle(page);
     axe.card = await runAxe(page, '[data-testid="institution-card"]');
     expect(serious(axe.card)).toEqual([]);
     await shot(page, 'card');
