@@ -67,7 +67,7 @@ describe.skipIf(!existsSync(SHARED))('npm run data on ../shared/data/berlin', ()
   it('prints a summary with counts, sizes and time', () => {
     expect(stdout).toMatch(/12 Bezirke \/ 58 Prognoseräume \/ 143 Bezirksregionen \/ 542 Planungsräume/);
     expect(stdout).toMatch(/902 schools, 407 youth facilities, 2880 Kitas, 238 housing sites/);
-    expect(stdout).toMatch(/Size: 21 files, [\d.]+ MiB raw, [\d.]+ MiB gzip/);
+    expect(stdout).toMatch(/Size: 22 files, [\d.]+ MiB raw, [\d.]+ MiB gzip/);
     expect(stdout).toMatch(/Time: [\d.]+ s/);
   });
 
@@ -195,6 +195,7 @@ describe.skipIf(!existsSync(SHARED))('npm run data on ../shared/data/berlin', ()
       'housing',
       'population',
       'mss2021',
+      'plr_statics',
     ]);
     for (const d of manifest.datasets) {
       expect(d.publisher && d.license && d.licenseNote && d.vintage && d.sourceUrl, d.id).toBeTruthy();

@@ -39,7 +39,9 @@ export function areaLayerProps(state: AreaLayerState, data: Areas): GeoJsonLayer
     if (dim?.[i]) c = [c[0], c[1], c[2], Math.round(c[3] * 0.25)];
     return c;
   };
-  const styled = colors !== null || dim !== null;
+  // With a styleKey the layer always uses accessors (switching between accessor and constant is not
+  // reliably picked up by deck.gl's attribute diffing); without one the plain neutral constants.
+  const styled = colors !== null || dim !== null || state.styleKey !== undefined;
   return {
     id: state.id ?? AREA_LAYER_ID,
     data: data as unknown as GeoJsonLayerProps<AreaProps>['data'],

@@ -61,7 +61,7 @@ export function institutionLayerProps(
   const mask = state.mask ?? null;
   const colors = state.colors ?? null;
   const radii = state.radii ?? null;
-  const styled = mask !== null || colors !== null || radii !== null;
+  const styled = mask !== null || colors !== null || radii !== null || state.styleKey !== undefined;
   type P = ScatterplotLayerProps<unknown>;
   const base = INSTITUTION_COLORS[kind];
   const fill = (_: unknown, { index: i }: { index: number }) => {
