@@ -4,10 +4,11 @@
  * written as `tables/plr_statics.csv`; the app's worker feeds it to the engine (`staticsForEngine`).
  */
 import type { AreaFeature } from '../../src/domain/types';
+import { TABLE_PATHS } from '../../src/io/berlin/contract';
 import { computePlrStatics, type PlrStaticsRow } from '../../src/spatial/plrStatics';
 import type { OutRow } from './institutions';
 
-export const PLR_STATICS_PATH = 'tables/plr_statics.csv';
+export const PLR_STATICS_PATH = TABLE_PATHS.plrStatics;
 export const PLR_STATICS_COLUMNS: readonly (keyof PlrStaticsRow)[] = [
   'plr_id',
   'area_m2',

@@ -1,21 +1,22 @@
 import type { LorLevel } from '../domain/lor';
 import type { DatasetMeta, InstitutionKind, Manifest } from '../domain/types';
+import { areaTopoPath, institutionPath } from '../io/berlin/contract';
 
 /** Files of the default (built-in) Berlin dataset, relative to the data folder. */
 export const DEFAULT_DATA_BASE = 'data/';
 export const MANIFEST_FILE = 'manifest.json';
 
 export const AREA_FILES: Record<LorLevel, string> = {
-  bez: 'areas/bez.topo.json',
-  pgr: 'areas/pgr.topo.json',
-  bzr: 'areas/bzr.topo.json',
-  plr: 'areas/plr.topo.json',
+  bez: areaTopoPath('bez'),
+  pgr: areaTopoPath('pgr'),
+  bzr: areaTopoPath('bzr'),
+  plr: areaTopoPath('plr'),
 };
 
 export const INSTITUTION_FILES: Record<InstitutionKind, string> = {
-  school: 'institutions/schools.csv',
-  youth: 'institutions/youth.csv',
-  kita: 'institutions/kitas.csv',
+  school: institutionPath('schools'),
+  youth: institutionPath('youth'),
+  kita: institutionPath('kitas'),
 };
 
 export const INSTITUTION_KINDS: readonly InstitutionKind[] = ['school', 'youth', 'kita'];

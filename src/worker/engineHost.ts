@@ -17,20 +17,21 @@ import {
   prepareEngine,
   type TableRow,
 } from '../indicators/compute';
+import { areaFullPath, areaTopoPath, institutionPath, TABLE_PATHS } from '../io/berlin/contract';
 import { buildAreaIndex } from '../spatial/areaIndex';
 import { staticsForEngine } from '../spatial/plrStatics';
 
 export const ENGINE_FILES = {
-  schools: 'institutions/schools.csv',
-  youth: 'institutions/youth.csv',
-  kitas: 'institutions/kitas.csv',
-  housing: 'institutions/housing.csv',
-  population: 'tables/population.csv',
-  mss: 'tables/mss2021.csv',
-  statics: 'tables/plr_statics.csv',
-  plrTopo: 'areas/plr.topo.json',
-  em: 'full/em.geojson',
-  es: 'full/es.geojson',
+  schools: institutionPath('schools'),
+  youth: institutionPath('youth'),
+  kitas: institutionPath('kitas'),
+  housing: institutionPath('housing'),
+  population: TABLE_PATHS.population,
+  mss: TABLE_PATHS.mss2021,
+  statics: TABLE_PATHS.plrStatics,
+  plrTopo: areaTopoPath('plr'),
+  em: areaFullPath('em'),
+  es: areaFullPath('es'),
 } as const;
 
 const KIND_OF: Record<InstitutionKind, EngineKind> = { school: 'schools', youth: 'youth', kita: 'kitas' };

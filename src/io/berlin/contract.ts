@@ -104,7 +104,11 @@ export const MSS_COLUMNS = [
   'd4',
 ] as const;
 
-export const TABLE_PATHS = { population: 'tables/population.csv', mss2021: 'tables/mss2021.csv' } as const;
+export const TABLE_PATHS = {
+  population: 'tables/population.csv',
+  mss2021: 'tables/mss2021.csv',
+  plrStatics: 'tables/plr_statics.csv',
+} as const;
 
 /** One raw source as listed in data/sources.json, with the sha256 of the bytes that were read. */
 export interface ManifestSource {

@@ -4,11 +4,11 @@
  * Once the app shell exposes the report page, an e2e test should print it from the built app instead.
  */
 import { readFileSync } from 'node:fs';
-import { inflateSync } from 'node:zlib';
 import { type Browser, chromium } from 'playwright-core';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrintReport, type PrintReportProps } from '../../../src/panels/PrintReport';
+import { pdfStrings } from '../../e2e/pdf';
 import { areaGeometries, FIXTURE_EXPORT_DATE, fixtureSources, institutions } from '../fixtures/export/tables';
 
 const AREA = 'Weißensee';
@@ -53,41 +53,6 @@ function html(): string {
   const css = readFileSync(new URL('../../../src/panels/PrintReport.css', import.meta.url), 'utf8');
   const body = renderToStaticMarkup(<PrintReport {...props} onPrint={() => undefined} />);
   return `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Gebietsbericht ${AREA}</title><style>${css}</style></head><body>${body}</body></html>`;
-}
-
-/** Decode PDF string objects (literal or hex, PDFDocEncoding or UTF-16BE) found in the raw and inflated streams. */
-function pdfStrings(pdf: Buffer): string[] {
-  const chunks: string[] = [pdf.toString('latin1')];
-  const raw = chunks[0];
-  for (const m of raw.matchAll(/stream\r?\n/g)) {
-    const start = (m.index ?? 0) + m[0].length;
-    const end = raw.indexOf('endstream', start);
-    try {
-      chunks.push(inflateSync(pdf.subarray(start, end)).toString('latin1'));
-    } catch {
-      // not a Flate stream
-    }
-  }
-  const out: string[] = [];
-  const decode = (bytes: Buffer) =>
-    bytes[0] === 0xfe && bytes[1] === 0xff
-      ? bytes.subarray(2).swap16().toString('utf16le')
-      : bytes.toString('latin1');
-  for (const c of chunks) {
-    for (const m of c.matchAll(/<([0-9A-Fa-f\s]{4,})>/g))
-      out.push(decode(Buffer.from(m[1].replace(/\s/g, ''), 'hex')));
-    for (const m of c.matchAll(/\(((?:\\.|[^\\)])*)\)/g)) {
-      const s = m[1].replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_, e: string) =>
-        /^[0-7]/.test(e)
-          ? String.fromCharCode(Number.parseInt(e, 8))
-          : e.length === 1 && '()\\'.includes(e)
-            ? e
-            : ' ',
-      );
-      out.push(decode(Buffer.from(s, 'latin1')));
-    }
-  }
-  return out;
 }
 
 describe('printable area report', () => {
