@@ -1,19 +1,29 @@
 /**
- * `npm run data` — build public/data/ (runtime contract: manifest, areas, full, institutions, tables)
- * from the raw Berlin sources listed in data/sources.json.
+ * `npm run data` — build public/data/ (runtime contract: manifest, areas, full/{em,es}, institutions, tables)
+ * and data/reference/ (full-resolution GeoJSON of every area layer; not served) from the raw Berlin sources
+ * listed in data/sources.json.
  *
  *   npm run data                                 # from ../shared/data/berlin (default, when it exists)
  *   npm run data -- --from DIR                   # from another folder with the same layout
  *   npm run data -- --download [--base-url URL]  # fetch the official URLs (or a mirror with the same paths)
  *   npm run data -- --out DIR                    # write elsewhere (default public/data)
+ *   npm run data -- --reference DIR              # reference geometry folder (default data/reference;
+ *                                                # with --out, written only when --reference is given)
  */
 import { parseArgs } from 'node:util';
 import { buildData } from './data/build';
-import { DEFAULT_FROM, DEFAULT_OUT, defaultFromExists, fmtBytes, SOURCES_JSON } from './data/cli';
+import {
+  DEFAULT_FROM,
+  DEFAULT_OUT,
+  DEFAULT_REFERENCE,
+  defaultFromExists,
+  fmtBytes,
+  SOURCES_JSON,
+} from './data/cli';
 import { PipelineError } from './data/errors';
 import { folderSizes } from './data/output';
 
-const USAGE = `Usage: npm run data -- [--from DIR | --download [--base-url URL]] [--out DIR] [--sources FILE]`;
+const USAGE = `Usage: npm run data -- [--from DIR | --download [--base-url URL]] [--out DIR] [--reference DIR] [--sources FILE]`;
 
 async function main(): Promise<number> {
   let values: {
@@ -21,6 +31,7 @@ async function main(): Promise<number> {
     download?: boolean;
     'base-url'?: string;
     out?: string;
+    reference?: string;
     sources?: string;
     help?: boolean;
     quiet?: boolean;
@@ -32,6 +43,7 @@ async function main(): Promise<number> {
         download: { type: 'boolean' },
         'base-url': { type: 'string' },
         out: { type: 'string' },
+        reference: { type: 'string' },
         sources: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -70,10 +82,16 @@ async function main(): Promise<number> {
       download: values.download,
       baseUrl: values['base-url'],
       out: values.out ?? DEFAULT_OUT,
+      // the default reference folder belongs to the default output; with --out it is written only on request
+      reference: values.reference ?? (values.out ? undefined : DEFAULT_REFERENCE),
       sourcesPath: values.sources ?? SOURCES_JSON,
       log,
     });
     const size = folderSizes(outDir);
+    const refDir = manifest.reference
+      ? (values.reference ?? (values.out ? undefined : DEFAULT_REFERENCE))
+      : undefined;
+    const refSize = refDir ? folderSizes(refDir) : undefined;
     const c = manifest.counts;
     console.log(
       [
@@ -83,6 +101,9 @@ async function main(): Promise<number> {
         `  Tables: population ${c.population} rows, MSS 2021 ${c.mss} rows`,
         `  Join report: ${manifest.joinReport.map((r) => `${r.id} ${r.count}`).join(', ')}`,
         `  Size: ${size.files} files, ${fmtBytes(size.raw)} raw, ${fmtBytes(size.gzip)} gzip`,
+        refDir
+          ? `  Reference geometry (not served): ${refDir}, ${refSize?.files} files, ${fmtBytes(refSize?.raw ?? 0)} raw`
+          : '  Reference geometry: not written (pass --reference DIR)',
         `  Time: ${(ms / 1000).toFixed(1)} s`,
       ].join('\n'),
     );

@@ -1,13 +1,13 @@
 /**
- * Used by `npm start`, `npm run dev` and `npm test`: make sure public/data exists and was built by the
- * current pipeline version. Fast no-op when it is up to date; otherwise builds it from the default source
+ * Used by `npm start`, `npm run dev` and `npm test`: make sure public/data (and the reference geometry in
+ * data/reference) exists, is complete and was built by the current pipeline version. Fast no-op when it is up to date; otherwise builds it from the default source
  * folder (../shared/data/berlin) or explains how to download the sources.
  */
-import { DEFAULT_FROM, DEFAULT_OUT, defaultFromExists, SOURCES_JSON } from './data/cli';
+import { DEFAULT_FROM, DEFAULT_OUT, DEFAULT_REFERENCE, defaultFromExists, SOURCES_JSON } from './data/cli';
 import { staleReason } from './data/version';
 
 async function main(): Promise<number> {
-  const reason = staleReason(DEFAULT_OUT);
+  const reason = staleReason(DEFAULT_OUT, DEFAULT_REFERENCE);
   if (reason === null) return 0;
   console.log(`Data needs a build: ${reason}.`);
   if (!defaultFromExists()) {
@@ -22,6 +22,7 @@ async function main(): Promise<number> {
     const { manifest, ms } = await buildData({
       from: DEFAULT_FROM,
       out: DEFAULT_OUT,
+      reference: DEFAULT_REFERENCE,
       sourcesPath: SOURCES_JSON,
       log: (s) => console.log(s),
     });

@@ -1,19 +1,32 @@
+import { lazy, Suspense } from 'react';
 import { MapView } from './map/MapView';
-import { AreaProfile } from './panels/AreaProfile';
-import { ChartsPanel } from './panels/ChartsPanel';
+import { AreaTable, BottomTables } from './panels/AreaTable';
+import { BasemapSettings } from './panels/BasemapSettings';
 import { DataStatus } from './panels/DataStatus';
 import { ExportPanel } from './panels/ExportPanel';
 import { FilterPanel } from './panels/FilterPanel';
 import { Header } from './panels/Header';
 import { ImportPanel } from './panels/ImportDialog';
 import { IndicatorPanel } from './panels/IndicatorPanel';
-import { InstitutionCard } from './panels/InstitutionCard';
-import { InstitutionTable } from './panels/InstitutionTable';
 import { LayerPanel, LevelPanel } from './panels/LayerPanel';
+import { PartLoading } from './panels/PartLoading';
 import { BottomRegion, DetailsRegion, MapRegion } from './panels/Regions';
 import { Sidebar } from './panels/Sidebar';
 import { SourcesPanel } from './panels/SourcesPanel';
 import { UrlNotice } from './panels/UrlNotice';
+import { useSelectionStore } from './state/selectionStore';
+
+// Code-split: the charts (d3 brush/selection, simple-statistics) load after the first render; the area
+// profile and the institution card load with the first selection.
+const AreaProfile = lazy(() => import('./panels/AreaProfile').then((x) => ({ default: x.AreaProfile })));
+const InstitutionCard = lazy(() =>
+  import('./panels/InstitutionCard').then((x) => ({ default: x.InstitutionCard })),
+);
+// The institution table (with its virtualiser) loads right after the first render, like the charts.
+const InstitutionTable = lazy(() =>
+  import('./panels/InstitutionTable').then((x) => ({ default: x.InstitutionTable })),
+);
+const ChartsPanel = lazy(() => import('./panels/ChartsPanel').then((x) => ({ default: x.ChartsPanel })));
 
 /** Pure composition of the shell: header, sidebar sections, map, details and bottom regions. */
 export function App() {
@@ -28,6 +41,7 @@ export function App() {
         {/* sidebar sections: Indikator, Filter, Import, Export */}
         <ImportPanel />
         <ExportPanel />
+        <BasemapSettings />
         <SourcesPanel />
       </Sidebar>
       <MapRegion>
@@ -36,13 +50,35 @@ export function App() {
         <DataStatus />
       </MapRegion>
       <DetailsRegion>
-        <AreaProfile />
-        <InstitutionCard />
-        <ChartsPanel />
+        <SelectionDetails />
+        <Suspense fallback={<PartLoading testId="charts-loading" />}>
+          <ChartsPanel />
+        </Suspense>
       </DetailsRegion>
       <BottomRegion>
-        <InstitutionTable />
+        <BottomTables
+          institutions={
+            <Suspense fallback={<PartLoading testId="table-loading" />}>
+              <InstitutionTable />
+            </Suspense>
+          }
+          areas={<AreaTable />}
+        />
       </BottomRegion>
     </div>
+  );
+}
+
+/** Area profile or institution card of the current selection (nothing, and nothing loaded, without one). */
+function SelectionDetails() {
+  const selectedKind = useSelectionStore((s) => s.selected?.kind);
+  const esb = useSelectionStore((s) => s.esb);
+  // a selected Einschulbereich is shown by the area profile too
+  const kind = esb !== null ? 'area' : selectedKind;
+  if (kind !== 'area' && kind !== 'institution') return null;
+  return (
+    <Suspense fallback={<PartLoading testId="details-loading" />}>
+      {kind === 'area' ? <AreaProfile /> : <InstitutionCard />}
+    </Suspense>
   );
 }

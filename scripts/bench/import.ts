@@ -25,6 +25,7 @@ const args = process.argv.slice(2);
 const ROWS = Number(args[args.indexOf('--rows') + 1]) || 1_000_000;
 const NODE_ONLY = args.includes('--node');
 const BROWSER_ONLY = args.includes('--browser');
+const DIST = args.includes('--dist') ? args[args.indexOf('--dist') + 1] : undefined;
 
 /**
  * Encode generated lines block by block into one buffer: no million-string array is left behind for
@@ -79,7 +80,12 @@ function fmt(n: number, d = 1): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 }
 
-async function nodeRun(label: string, bytes: Uint8Array, fileName: string): Promise<void> {
+interface NodeFigures {
+  mbps: number;
+  rowsps: number;
+}
+
+async function nodeRun(label: string, bytes: Uint8Array, fileName: string): Promise<NodeFigures> {
   // one warm-up on a slice so that JIT and proj4 set-up are not measured
   const lines = new TextDecoder().decode(bytes.subarray(0, 200_000)).split('\n').slice(0, -1).join('\n');
   await importBytes(new TextEncoder().encode(lines), { fileName });
@@ -91,12 +97,70 @@ async function nodeRun(label: string, bytes: Uint8Array, fileName: string): Prom
   // CPU time (user + system, all threads incl. GC helpers): less sensitive to machine load than wall time
   const cpuMs = (c1.user + c1.system) / 1000;
   const mb = bytes.length / 1e6;
+  const rows = r.report.rowsRead;
   console.log(
-    `node   ${label.padEnd(34)} ${fmt(mb)} MB, ${r.report.rowsRead.toLocaleString('en-US')} rows ` +
-      `(${r.report.rowsUsed.toLocaleString('en-US')} used, ${r.location.crs})\n` +
-      `       wall ${fmt(ms / 1000, 2)} s → ${fmt(mb / (ms / 1000))} MB/s, ${fmt(r.report.rowsRead / (ms / 1000), 0)} rows/s; ` +
-      `CPU ${fmt(cpuMs / 1000, 2)} s → ${fmt(mb / (cpuMs / 1000))} MB/s, ${fmt(r.report.rowsRead / (cpuMs / 1000), 0)} rows/s`,
+    `node   import ${label}: ${fmt(mb / (ms / 1000))} MB/s, ${fmt(rows / (ms / 1000), 0)} rows/s ` +
+      `(${fmt(mb)} MB, ${rows.toLocaleString('en-US')} rows, ${r.report.rowsUsed.toLocaleString('en-US')} used, ${r.location.crs}; ` +
+      `wall ${fmt(ms / 1000, 2)} s; CPU ${fmt(cpuMs / 1000, 2)} s → ${fmt(mb / (cpuMs / 1000))} MB/s)`,
   );
+  return { mbps: mb / (ms / 1000), rowsps: rows / (ms / 1000) };
+}
+
+/** Heap budget of issue #7 (page and import worker, after importing and joining 1M points). */
+const HEAP_BUDGET_MB = { page: 150, worker: 400 };
+
+type Cdp = Awaited<ReturnType<import('playwright-core').BrowserContext['newCDPSession']>>;
+
+interface TargetEvent {
+  sessionId: string;
+  targetInfo: { type: string; title: string; url: string };
+}
+
+/**
+ * Follows the import worker through the page's CDP session (auto-attach, non-flat sessions) and polls
+ * `Runtime.getHeapUsage` on it every 100 ms: the peak JS heap of the worker during the import and the join.
+ */
+function watchImportWorker(cdp: Cdp): { peakMB: () => number; stop: () => void } {
+  let peak = 0;
+  let session: string | null = null;
+  let msgId = 0;
+  const pending = new Map<number, (v: { usedSize?: number }) => void>();
+  cdp.on('Target.attachedToTarget', (ev: TargetEvent) => {
+    if (ev.targetInfo.type === 'worker' && ev.targetInfo.title === 'import') session = ev.sessionId;
+  });
+  cdp.on('Target.detachedFromTarget', (ev: { sessionId: string }) => {
+    if (ev.sessionId === session) session = null;
+  });
+  cdp.on('Target.receivedMessageFromTarget', (ev: { message: string }) => {
+    const m = JSON.parse(ev.message) as { id?: number; result?: { usedSize?: number } };
+    const done = m.id !== undefined ? pending.get(m.id) : undefined;
+    if (done && m.id !== undefined) {
+      pending.delete(m.id);
+      done(m.result ?? {});
+    }
+  });
+  void cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const timer = setInterval(() => {
+    const sid = session;
+    if (!sid) return;
+    const id = ++msgId;
+    pending.set(id, (r) => {
+      if (r.usedSize) peak = Math.max(peak, r.usedSize);
+    });
+    cdp
+      .send('Target.sendMessageToTarget', {
+        sessionId: sid,
+        message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+      })
+      .catch(() => pending.delete(id));
+  }, 100);
+  return { peakMB: () => peak / 1e6, stop: () => clearInterval(timer) };
+}
+
+async function pageHeapMB(cdp: Cdp): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const h = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return h.usedSize / 1e6;
 }
 
 async function browserRun(bytes: Uint8Array): Promise<void> {
@@ -104,7 +168,7 @@ async function browserRun(bytes: Uint8Array): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'br-bench-'));
   const file = join(dir, 'bench_1m.csv');
   writeFileSync(file, bytes);
-  const s = await openApp();
+  const s = await openApp({ root: DIST });
   try {
     await s.page.addInitScript(() => {
       const w = window as unknown as {
@@ -125,12 +189,23 @@ async function browserRun(bytes: Uint8Array): Promise<void> {
         true,
       );
     });
+    const cdp = await s.page.context().newCDPSession(s.page);
     await s.page.goto(s.server.url, { waitUntil: 'load' });
     await s.page.locator('[data-testid="import-file"]').waitFor({ state: 'attached', timeout: 60_000 });
-    await s.page.waitForTimeout(3000); // let the app settle (map, data worker) before measuring
+    // let the app settle (map, data worker, background loading): no long task for 3 s (at most 90 s)
+    await s.page.waitForFunction(
+      () => {
+        const w = window as unknown as { __longtasks: { start: number; duration: number }[] };
+        const last = w.__longtasks.reduce((a, t) => Math.max(a, t.start + t.duration), 0);
+        return performance.now() - last > 3000;
+      },
+      undefined,
+      { timeout: 90_000, polling: 250 },
+    );
     // inject Playwright's helper script now: its first evaluation is a long task of its own
-    await s.page.waitForFunction(() => true);
     await s.page.locator('[data-testid="report-csv"], body').first().count();
+    const heapBefore = await pageHeapMB(cdp);
+    const watcher = watchImportWorker(cdp);
     await s.page.locator('[data-testid="import-file"]').setInputFiles(file);
     await s.page.waitForFunction(
       (name) => {
@@ -142,7 +217,14 @@ async function browserRun(bytes: Uint8Array): Promise<void> {
       'bench_1m.csv',
       { timeout: 300_000, polling: 20 },
     );
-    const res = await s.page.evaluate(() => {
+    const shownAt = await s.page.evaluate(() => performance.now());
+    // the join to the Planungsräume runs in the worker after the report is shown
+    const joined = await s.page
+      .waitForSelector('[data-testid="import-join"]', { timeout: 120_000 })
+      .then(() => true)
+      .catch(() => false);
+    await s.page.waitForTimeout(1500); // map draws the points
+    const res = await s.page.evaluate((shown) => {
       const w = window as unknown as {
         __longtasks: { start: number; duration: number }[];
         __importStart: number;
@@ -150,24 +232,36 @@ async function browserRun(bytes: Uint8Array): Promise<void> {
       const end = performance.now();
       const during = w.__longtasks.filter((t) => t.start + t.duration >= w.__importStart && t.start <= end);
       return {
-        ms: end - w.__importStart,
+        ms: shown - w.__importStart,
+        totalMs: end - w.__importStart,
         longest: during.reduce((a, t) => Math.max(a, t.duration), 0),
         count: during.length,
         tasks: during
           .map((t) => `${Math.round(t.start - w.__importStart)}ms+${Math.round(t.duration)}`)
           .join(', '),
         rows: document.querySelector('[data-testid="rows-read"]')?.textContent ?? '',
+        join: document.querySelector('[data-testid="import-join"]')?.textContent ?? '',
       };
-    });
+    }, shownAt);
+    watcher.stop();
+    const heapAfter = await pageHeapMB(cdp);
     const mb = bytes.length / 1e6;
     console.log(
-      `chrome worker import (file chosen → report shown) ${fmt(mb)} MB, ${res.rows} rows in ${fmt(res.ms / 1000, 2)} s → ` +
-        `${fmt(mb / (res.ms / 1000))} MB/s, ${fmt(ROWS / (res.ms / 1000), 0)} rows/s`,
+      `chrome import in worker (file chosen → report shown): ${fmt(mb / (res.ms / 1000))} MB/s, ` +
+        `${fmt(ROWS / (res.ms / 1000), 0)} rows/s (${fmt(mb)} MB, ${res.rows} rows in ${fmt(res.ms / 1000, 2)} s)`,
     );
     console.log(
-      `chrome main thread during import: longest task ${fmt(res.longest, 0)} ms, ${res.count} task(s) ≥ 50 ms` +
-        (res.count ? ` [start after file chosen + duration: ${res.tasks}]` : '') +
+      `chrome longest main-thread task during import${joined ? ' + join' : ''}: ${fmt(res.longest, 0)} ms ` +
+        `(${res.count} task(s) ≥ 50 ms${res.count ? `: start after file chosen + duration ${res.tasks}` : ''}; goal ≤ 50 ms)` +
         (s.consoleErrors.length ? `; console errors: ${s.consoleErrors.join(' | ')}` : ''),
+    );
+    if (joined)
+      console.log(`chrome join to Planungsräume in worker: ${res.join.replace(/\s+/g, ' ').trim()}`);
+    console.log(
+      `import.heap_1M_MB page=${fmt(heapAfter, 0)} worker=${fmt(watcher.peakMB(), 0)} ` +
+        `(budget page ≤ ${HEAP_BUDGET_MB.page}, worker ≤ ${HEAP_BUDGET_MB.worker}; page: CDP Runtime.getHeapUsage after GC, ` +
+        `${fmt(heapBefore, 0)} before the import; worker: peak of Runtime.getHeapUsage on the import worker target, ` +
+        `polled every 100 ms during import${joined ? ' and join' : ''})`,
     );
   } finally {
     await s.close();

@@ -29,12 +29,12 @@ function arg(name: string, fallback: string): string {
 const root = resolve(import.meta.dirname, '../..');
 const defaultPlr = [
   resolve(root, '../shared/data/berlin/lor/lor_2021_planungsraeume.geojson'),
-  resolve(root, 'public/data/full/plr.geojson'),
+  resolve(root, 'data/reference/plr.geojson'),
 ].find((p) => existsSync(p));
 const plrFile = arg('plr', defaultPlr ?? '');
 if (!plrFile || !existsSync(plrFile)) {
   console.error(
-    'PLR GeoJSON not found: pass --plr FILE (e.g. public/data/full/plr.geojson after `npm run data`).',
+    'PLR GeoJSON not found: pass --plr FILE (e.g. data/reference/plr.geojson after `npm run data`).',
   );
   process.exit(1);
 }
@@ -297,3 +297,16 @@ console.log(
   `  ${schoolIndicators.length} school indicators, category filter ${fmt(med(catRuns))}  wall, median of 9 — from the (PLR × category) cube (built once in ${cubeBuild.toFixed(0)} ms)`,
 );
 console.log(`  one-off preparation            ${fmt(prepMs)}  (synthetic columns + first compute)`);
+
+// Machine-readable figures (collected by scripts/bench/all.ts → `npm run bench`), one line each.
+const per1M = (ms: number): number => (ms * 1e6) / N;
+const pts = N === 1_000_000 ? '1M' : `${N}`;
+console.log(
+  `FIGURE join.grid_1M_ms ${per1M(gridMedian).toFixed(1)} ms (turf_bbox ${per1M(turfTime).toFixed(0)} ms, ${(turfTime / gridMedian).toFixed(1)}x; flatbush_raycast ${per1M(plainTime).toFixed(0)} ms, ${(plainTime / gridMedian).toFixed(1)}x; all four LOR levels, median of 5${N === 1_000_000 ? '' : `; measured on ${N} points, scaled to 1M`})`,
+);
+console.log(
+  `FIGURE aggregate.filter_${pts}_ms ${med(aggRuns).toFixed(1)} ms (${schoolIndicators.length} school indicators after a filter mask change, median of 9; one count indicator ${med(countRuns).toFixed(1)} ms)`,
+);
+console.log(
+  `FIGURE aggregate.category_filter_${pts}_ms ${med(catRuns).toFixed(1)} ms (${schoolIndicators.length} indicators from the PLR × category cube, median of 9; cube built once in ${cubeBuild.toFixed(0)} ms)`,
+);

@@ -12,11 +12,15 @@ import {
   type ManifestSource,
   MSS_COLUMNS,
   POPULATION_COLUMNS,
+  referenceGeoJsonPath,
+  SERVED_FULL_LAYERS,
+  type ServedFullLayer,
   TABLE_PATHS,
 } from '../../src/io/berlin/contract';
 import { buildAreaIndex } from '../../src/spatial/areaIndex';
 import { downloadSources } from './download';
 import { PipelineError } from './errors';
+import { buildEsbPopulation, ESB_METHOD, ESB_POPULATION_COLUMNS, ESB_POPULATION_PATH } from './esb';
 import { buildFacilities, buildHousing, buildSchools, type OutRow, type PlrLocator } from './institutions';
 import { buildLor, type LevelOutput } from './lor';
 import { OutputWriter, removeStaleTemps, sha256File, swapInto, tempDirFor, type WrittenFile } from './output';
@@ -34,8 +38,13 @@ export interface BuildOptions {
   download?: boolean;
   /** Replace the origin of every source URL (tests, mirrors). */
   baseUrl?: string;
-  /** Output folder (replaced atomically). */
+  /** Output folder (replaced atomically): the served runtime data (public/data). */
   out: string;
+  /**
+   * Folder for the full-resolution reference GeoJSON of every area layer (not served; replaced atomically);
+   * omitted: none is written.
+   */
+  reference?: string;
   /** Path of data/sources.json. */
   sourcesPath: string;
   /** Expected LOR counts; null skips the check (small test fixtures). */
@@ -64,17 +73,26 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   const t0 = Date.now();
   const log = opts.log ?? (() => {});
   const out = resolve(opts.out);
+  const ref = opts.reference ? resolve(opts.reference) : null;
+  const inside = (a: string, b: string) => a === b || a.startsWith(`${b}/`);
+  if (ref && (inside(ref, out) || inside(out, ref))) {
+    throw new PipelineError(ref, 'the reference folder and the output folder must not contain each other');
+  }
   const sources = loadSources(opts.sourcesPath);
   mkdirSync(dirname(out), { recursive: true });
+  if (ref) mkdirSync(dirname(ref), { recursive: true });
   const tmp = tempDirFor(out, 'build');
+  const tmpRef = ref ? tempDirFor(ref, 'build') : null;
   const rawDir = tempDirFor(out, 'raw');
   let mode: Manifest['source']['mode'] = 'folder';
   let location: string;
   let srcDir: string;
   const urls = new Map<string, string>();
   for (const name of removeStaleTemps(out)) log(`Removed ${name} left by an interrupted run.`);
+  if (ref) for (const name of removeStaleTemps(ref)) log(`Removed ${name} left by an interrupted run.`);
   const cleanup = () => {
     rmSync(tmp, { recursive: true, force: true });
+    if (tmpRef) rmSync(tmpRef, { recursive: true, force: true });
     rmSync(rawDir, { recursive: true, force: true });
   };
   const onSignal = (sig: NodeJS.Signals) => {
@@ -86,6 +104,10 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
   try {
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp, { recursive: true });
+    if (tmpRef) {
+      rmSync(tmpRef, { recursive: true, force: true });
+      mkdirSync(tmpRef, { recursive: true });
+    }
     if (opts.download) {
       mode = 'download';
       location = opts.baseUrl ?? 'official URLs (data/sources.json)';
@@ -109,10 +131,12 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
         if (!existsSync(p)) throw new PipelineError(sources[id].file, `missing in source folder ${srcDir}`);
       }
     }
-    if (resolve(srcDir) === out || out.startsWith(`${resolve(srcDir)}/`)) {
-      throw new PipelineError(out, 'the output folder must not be inside the source folder');
+    for (const dir of ref ? [out, ref] : [out]) {
+      if (inside(dir, resolve(srcDir))) {
+        throw new PipelineError(dir, 'the output folder must not be inside the source folder');
+      }
     }
-    const manifest = buildInto(tmp, srcDir, sources, {
+    const manifest = buildInto(tmp, tmpRef, srcDir, sources, {
       mode,
       location,
       expected: opts.expectedCounts === undefined ? LOR_EXPECTED_COUNT : opts.expectedCounts,
@@ -120,6 +144,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
       log,
     });
     swapInto(tmp, out);
+    if (ref && tmpRef) swapInto(tmpRef, ref);
     return { manifest, outDir: out, ms: Date.now() - t0 };
   } finally {
     process.off('SIGINT', onSignal);
@@ -130,6 +155,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildResult> {
 
 function buildInto(
   tmp: string,
+  tmpRef: string | null,
   srcDir: string,
   sources: Record<SourceId, SourceEntry>,
   ctx: {
@@ -141,6 +167,8 @@ function buildInto(
   },
 ): BuiltManifest {
   const w = new OutputWriter(tmp);
+  const wRef = tmpRef ? new OutputWriter(tmpRef) : null;
+  const served = new Set<AreaLayer>(SERVED_FULL_LAYERS);
   const path = (id: SourceId) => join(srcDir, sources[id].file);
   const label = (id: SourceId) => sources[id].file;
   const geo = (id: SourceId) => ({ file: label(id), ...readGeoJsonFile(path(id), label(id)) });
@@ -184,23 +212,23 @@ function buildInto(
     expected: ctx.expected,
   });
   report.push(...lor.report);
+  // Web TopoJSON of every layer is served; full-resolution GeoJSON is served only for the layers the app's
+  // worker fetches (esb, em, es) and written for every layer into the (not served) reference folder.
   const writeAreas = (id: AreaLayer, out: LevelOutput) => {
     const topo = w.writeJson(areaTopoPath(id), out.web, { features: out.full.length });
-    const full = w.writeJson(
-      areaFullPath(id),
-      {
-        type: 'FeatureCollection',
-        features: out.full.map((f) => ({
-          type: 'Feature',
-          id: f.properties.id,
-          properties: f.properties,
-          geometry: f.geometry,
-        })),
-      },
-      { features: out.full.length },
-    );
+    const fc = JSON.stringify({
+      type: 'FeatureCollection',
+      features: out.full.map((f) => ({
+        type: 'Feature',
+        id: f.properties.id,
+        properties: f.properties,
+        geometry: f.geometry,
+      })),
+    });
+    const n = { features: out.full.length };
+    wRef?.write(referenceGeoJsonPath(id), fc, n);
     counts[id] = out.full.length;
-    return [topo, full];
+    return served.has(id) ? [topo, w.write(areaFullPath(id as ServedFullLayer), fc, n)] : [topo];
   };
   for (const level of [...LOR_LEVELS]) {
     const files = writeAreas(level, lor.levels[level]);
@@ -318,6 +346,24 @@ function buildInto(
     [staticsFile],
     { rows: statics.length },
   );
+  ctx.log('Einschulbereiche: residents estimated from Planungsräume by area share …');
+  const esbPop = buildEsbPopulation({
+    plr: plrFull as unknown as AreaFeature[],
+    esb: esb.full as unknown as AreaFeature[],
+    population: pop,
+  });
+  ctx.log(`  PLR × ESB overlay: ${(esbPop.ms / 1000).toFixed(1)} s`);
+  const esbPopFile = w.writeCsv(ESB_POPULATION_PATH, ESB_POPULATION_COLUMNS, esbPop.rows);
+  dataset(
+    'esb_population',
+    'Einwohner:innen je Einschulbereich (geschätzt aus Planungsräumen nach Flächenanteil)',
+    'table',
+    'esb',
+    ['esb', 'lor_plr', 'population_t1', 'population_t2', 'population_t3'],
+    [esbPopFile],
+    { rows: esbPop.rows.length },
+  );
+  datasets[datasets.length - 1].method = ESB_METHOD;
   for (const d of datasets) if (d.kind === 'table') d.crs = undefined;
 
   const sourceRefs: SourceRef[] = REQUIRED_SOURCES.map((id) => {
@@ -362,6 +408,7 @@ function buildInto(
     datasets,
     sources: sourceRefs,
     joinReport: report,
+    ...(wRef ? { reference: [...wRef.files.values()].sort((a, b) => a.path.localeCompare(b.path)) } : {}),
   };
   w.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 /** Repository root (scripts/data/../..). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_OUT = join(REPO_ROOT, 'public', 'data');
+/** Full-resolution reference GeoJSON of every area layer: git-ignored, not served (CLI joins, benches, tests). */
+export const DEFAULT_REFERENCE = join(REPO_ROOT, 'data', 'reference');
 export const DEFAULT_FROM = resolve(REPO_ROOT, '..', 'shared', 'data', 'berlin');
 export const SOURCES_JSON = join(REPO_ROOT, 'data', 'sources.json');
 

@@ -1,10 +1,11 @@
 /**
- * `bildungsraum inspect FILE [--sheet NAME|N] [--crs EPSG:25833] [--report report.csv]`
+ * `bildungsraum inspect FILE [FILE …] [--sheet NAME|N] [--crs EPSG:25833] [--report report.csv]`
  *
  * Runs the same import pipeline as the app (src/io/importFile) and prints JSON to stdout:
  * format, encoding, delimiter, decimal, rows, columns (name, type, role), crs, location and issues
  * (row, column, value, reason). Exit code 0 when rows were usable, 1 when nothing usable was read,
- * 2 for usage errors.
+ * 2 for usage errors. With several files: one compact JSON object per line (in the order given), one
+ * `Fehler:` line on stderr per file without usable rows, exit code 1 when any file had none.
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -14,7 +15,7 @@ import { reportToCsv } from '../io/report';
 import { type ImportOptions, type ImportResult, MAX_IMPORT_BYTES } from '../io/types';
 
 const USAGE =
-  'Aufruf / usage: bildungsraum inspect FILE [--sheet NAME|N] [--crs EPSG:4326|25833|3068|3857] [--report report.csv]';
+  'Aufruf / usage: bildungsraum inspect FILE [FILE …] [--sheet NAME|N] [--crs EPSG:4326|25833|3068|3857] [--report report.csv]';
 
 export interface InspectOutput {
   file: string;
@@ -104,7 +105,7 @@ export async function runInspect(
     err: (s) => process.stderr.write(s),
   },
 ): Promise<number> {
-  let file: string | null = null;
+  const files: string[] = [];
   let reportPath: string | null = null;
   const opts: Partial<ImportOptions> = {};
   for (let i = 0; i < argv.length; i++) {
@@ -123,26 +124,49 @@ export async function runInspect(
       if (!reportPath) return usage(io, '--report braucht einen Dateinamen');
     } else if (a === '--help' || a === '-h') return usage(io, null, 0);
     else if (a.startsWith('-')) return usage(io, `unbekannte Option "${a}"`);
-    else if (file === null) file = a;
-    else return usage(io, `nur eine Datei erwartet, "${a}" zu viel`);
+    else files.push(a);
   }
-  if (!file) return usage(io, 'FILE fehlt');
+  if (files.length === 0) return usage(io, 'FILE fehlt');
+  if (files.length > 1 && reportPath) return usage(io, '--report geht nur mit einer einzigen Datei');
+  let code = 0;
+  for (const file of files) {
+    const c = await inspectOne(file, opts, reportPath, io, files.length > 1);
+    code = Math.max(code, c);
+  }
+  return code;
+}
+
+async function inspectOne(
+  file: string,
+  opts: Partial<ImportOptions>,
+  reportPath: string | null,
+  io: { out: (s: string) => void; err: (s: string) => void },
+  compact: boolean,
+): Promise<number> {
   const name = basename(file);
+  const json = (v: unknown) => `${compact ? JSON.stringify(v) : JSON.stringify(v, null, 2)}\n`;
   let size: number;
   try {
     const st = await stat(file);
-    if (!st.isFile()) return fail(io, `${file} ist keine Datei`);
+    if (!st.isFile()) return fail(io, `${file} ist keine Datei`, compact ? name : undefined);
     size = st.size;
   } catch (e) {
     return fail(
       io,
       `${file} kann nicht gelesen werden: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      compact ? name : undefined,
     );
   }
-  if (size > MAX_IMPORT_BYTES) return fail(io, tooLargeMessage(name, size, MAX_IMPORT_BYTES), name);
+  if (size > MAX_IMPORT_BYTES) return fail(io, tooLargeMessage(name, size, MAX_IMPORT_BYTES), name, compact);
   const bytes = new Uint8Array(await readFile(file));
-  const result = await importBytes(bytes, { ...opts, fileName: name });
-  io.out(`${JSON.stringify(inspectOutput(result), null, 2)}\n`);
+  let result: ImportResult;
+  try {
+    result = await importBytes(bytes, { ...opts, fileName: name });
+  } catch (e) {
+    // importBytes reports bad input itself; this is the last line of defence (a bug), per file
+    return fail(io, `${name}: interner Fehler beim Import: ${(e as Error).message}`, name, compact);
+  }
+  io.out(json(inspectOutput(result)));
   if (reportPath) await writeFile(reportPath, `\uFEFF${reportToCsv(result.report)}`);
   if (result.report.fatal) {
     io.err(`Fehler: ${result.report.fatal.message}\n`);
@@ -166,9 +190,12 @@ function fail(
   io: { out: (s: string) => void; err: (s: string) => void },
   message: string,
   file?: string,
+  compact = false,
 ): number {
-  if (file)
-    io.out(`${JSON.stringify({ file, error: message, rows: 0, columns: [], issues: [] }, null, 2)}\n`);
+  if (file) {
+    const v = { file, error: message, rows: 0, columns: [], issues: [] };
+    io.out(`${compact ? JSON.stringify(v) : JSON.stringify(v, null, 2)}\n`);
+  }
   io.err(`Fehler: ${message}\n`);
   return 1;
 }

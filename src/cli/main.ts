@@ -5,8 +5,9 @@ import { runInspect } from './inspect';
 
 const USAGE = `bildungsraum – Werkzeuge zum Datenimport / data import tools
 
-  bildungsraum inspect FILE [--sheet NAME|N] [--crs EPSG:25833] [--report report.csv]
-      Datei prüfen: Format, Kodierung, Trennzeichen, Spalten, Koordinatensystem, Bericht (JSON)
+  bildungsraum inspect FILE [FILE …] [--sheet NAME|N] [--crs EPSG:25833] [--report report.csv]
+      Datei prüfen: Format, Kodierung, Trennzeichen, Spalten, Koordinatensystem, Bericht (JSON;
+      bei mehreren Dateien eine JSON-Zeile pro Datei)
   bildungsraum join --points FILE --areas FILE.geojson [--level plr|bzr|pgr|bez] --out FILE.csv
       Punkte Gebieten zuordnen
 `;

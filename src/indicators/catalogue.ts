@@ -58,6 +58,12 @@ export interface IndicatorDef {
   format: { decimals: number; percent?: boolean };
   /** How the figure is made — shown wherever the figure is shown. */
   method: Bilingual;
+  /**
+   * Einschulbereich (ESB) indicator: its values exist only on the ESB layer (`levels` stays empty).
+   * `estimate`: a column of tables/esb_population.csv (residents estimated from Planungsräume by area share);
+   * `schools`: number of schools of a Schultyp whose location lies in the ESB (point-in-polygon; filters apply).
+   */
+  esb?: { estimate: string } | { schools: string };
 }
 
 const ALL: RollupLevel[] = ['plr', 'bzr', 'pgr', 'bez', 'berlin'];
@@ -292,7 +298,8 @@ const egShare = (id: string, base: string, label: Bilingual, sources: string[]):
   },
 });
 
-export const INDICATORS: readonly IndicatorDef[] = [
+/** Indicators of the LOR levels (Planungsraum sums rolled up). */
+export const LOR_INDICATORS: readonly IndicatorDef[] = [
   // --- institutions per type and area ---
   countOf('schools_count', 'count:schools', { de: 'Schulen', en: 'Schools' }, SCHOOLS, 'institutions'),
   countOf(
@@ -555,30 +562,64 @@ export const INDICATORS: readonly IndicatorDef[] = [
   ),
 ];
 
-/** Einschulbereich population by areal interpolation — lives on the ESB layer, computed by overlay.ts. */
-export const ESB_POPULATION: IndicatorDef = {
-  id: 'esb_pop_estimate',
+const ESB_AREA_SHARE: Bilingual = {
+  de: 'Geschätzt aus Planungsräumen nach Flächenanteil (areale Interpolation): jeder Planungsraum gibt seine Einwohner:innen im Verhältnis der mit dem Einschulbereich geteilten Fläche ab (Annahme gleichmäßiger Verteilung im Planungsraum; Einwohnerregister 31.12.2024).',
+  en: 'Estimated from Planungsräume by area share (areal interpolation): each Planungsraum contributes its residents in proportion to the area it shares with the catchment (assumes an even spread within the Planungsraum; population register 31 Dec 2024).',
+};
+
+const esbEstimate = (id: string, column: string, label: Bilingual): IndicatorDef => ({
+  id,
   group: 'population',
-  label: {
-    de: 'Einwohner:innen im Einschulbereich (geschätzt)',
-    en: 'Residents of the school catchment (estimate)',
-  },
-  unit: { de: 'Personen', en: 'persons' },
+  label,
+  unit: { de: 'Personen (geschätzt)', en: 'persons (estimate)' },
   kind: 'sum',
-  numerator: 'pop:total',
   sources: ['esb', 'lor_plr', 'population'],
   levels: [],
   polarity: 'neutral',
   format: { decimals: 0 },
-  method: {
-    de: 'Schätzung durch Flächenanteil (areale Interpolation): jeder Planungsraum gibt seine Einwohner:innen im Verhältnis der mit dem Einschulbereich geteilten Fläche ab (Annahme gleichmäßiger Verteilung im Planungsraum).',
-    en: 'Estimated by area share (areal interpolation): each Planungsraum contributes its residents in proportion to the area it shares with the catchment (assumes an even spread within the Planungsraum).',
-  },
-};
+  method: ESB_AREA_SHARE,
+  esb: { estimate: column },
+});
 
-export const INDICATOR_BY_ID: ReadonlyMap<string, IndicatorDef> = new Map(
-  [...INDICATORS, ESB_POPULATION].map((d) => [d.id, d]),
-);
+/** Einschulbereich population by areal interpolation — lives on the ESB layer (tables/esb_population.csv). */
+export const ESB_POPULATION: IndicatorDef = esbEstimate('esb_pop_estimate', 'total', {
+  de: 'Einwohner:innen im Einschulbereich (geschätzt)',
+  en: 'Residents of the school catchment (estimate)',
+});
+
+/** Indicators of the Einschulbereich layer (values only there). */
+export const ESB_INDICATORS: readonly IndicatorDef[] = [
+  ESB_POPULATION,
+  esbEstimate('esb_pop_6_15', 'age_6_15', {
+    de: 'Kinder 6 bis unter 15 Jahre im Einschulbereich (geschätzt)',
+    en: 'Children aged 6 to under 15 in the school catchment (estimate)',
+  }),
+  esbEstimate('esb_pop_below_6', 'age_below_6', {
+    de: 'Kinder unter 6 Jahre im Einschulbereich (geschätzt)',
+    en: 'Children under 6 in the school catchment (estimate)',
+  }),
+  {
+    id: 'esb_primary_schools',
+    group: 'schools',
+    label: { de: 'Grundschulen im Einschulbereich', en: 'Primary schools in the school catchment' },
+    unit: { de: 'Anzahl', en: 'count' },
+    kind: 'count',
+    sources: ['schools', 'esb'],
+    levels: [],
+    polarity: 'neutral',
+    format: { decimals: 0 },
+    method: {
+      de: 'Anzahl der Grundschul-Standorte, deren Koordinate im Einschulbereich liegt (Punkt-in-Fläche); Filter wirken.',
+      en: 'Number of primary-school sites whose location lies in the catchment (point-in-polygon); filters apply.',
+    },
+    esb: { schools: 'Grundschule' },
+  },
+];
+
+/** Every indicator: LOR levels first, then the Einschulbereich layer's. */
+export const INDICATORS: readonly IndicatorDef[] = [...LOR_INDICATORS, ...ESB_INDICATORS];
+
+export const INDICATOR_BY_ID: ReadonlyMap<string, IndicatorDef> = new Map(INDICATORS.map((d) => [d.id, d]));
 
 export function getIndicator(id: string): IndicatorDef {
   const d = INDICATOR_BY_ID.get(id);

@@ -77,6 +77,21 @@ export interface EngineInput {
   distances?: Partial<Record<'youth' | 'primary', Readonly<Record<string, number>>>>;
   /** File names for issue messages. */
   files?: Partial<Record<EngineKind | 'population' | 'mss', string>>;
+  /**
+   * Einschulbereiche (ESB): their ids, the rows of tables/esb_population.csv (estimates by area share) and,
+   * per schools item, the index of the ESB its location lies in (-1 = none; from a point-in-polygon join).
+   */
+  esb?: { ids: readonly string[]; estimates?: readonly TableRow[]; schoolEsb?: Int32Array };
+}
+
+/** Values of the Einschulbereich indicators (catalogue `esb`), aligned with `ids`. */
+export interface EsbResults {
+  ids: readonly string[];
+  values: Record<string, Float64Array>;
+  /** Every numeric column of the estimates table (e.g. total, age_6_15, covered_share, plr_count). */
+  columns: Record<string, Float64Array>;
+  /** Per schools item: index into `ids` of the ESB it lies in, -1 = none (for lists in the profile). */
+  schoolEsb?: Int32Array;
 }
 
 export interface ComputeOptions {
@@ -101,6 +116,8 @@ export interface IndicatorResults {
   threshold: number;
   /** Requested indicators that could not be computed because their input data were not given. */
   unavailable: string[];
+  /** Einschulbereich indicators (only when ESB input was given). */
+  esb?: EsbResults;
 }
 
 export interface Engine {
@@ -458,12 +475,61 @@ export function prepareEngine(input: EngineInput): Engine {
     return cube;
   };
 
+  // ---- Einschulbereiche: estimates from the table (static), school counts from the item → ESB join ----
+  const esbIn = input.esb;
+  const esbPos = new Map<string, number>();
+  esbIn?.ids.forEach((id, i) => {
+    esbPos.set(id, i);
+  });
+  const esbEstimateCache = new Map<string, Float64Array | null>();
+  const esbEstimate = (column: string): Float64Array | null => {
+    if (esbEstimateCache.has(column)) return esbEstimateCache.get(column) ?? null;
+    let out: Float64Array | null = null;
+    const rows = esbIn?.estimates;
+    if (esbIn && rows && rows.length > 0 && column in rows[0]) {
+      out = new Float64Array(esbIn.ids.length).fill(Number.NaN);
+      for (const r of rows) {
+        const k = esbPos.get((r.esb_id ?? '').trim());
+        if (k !== undefined) out[k] = parseRuntimeNumber(r[column]);
+      }
+    }
+    esbEstimateCache.set(column, out);
+    return out;
+  };
+  const esbSchools = (schultyp: string, mask: Uint8Array | null): Float64Array | null => {
+    const c = inst.get('schools');
+    const join = esbIn?.schoolEsb;
+    if (!esbIn || !c || !join || join.length !== c.n) return null;
+    const typ = c.text('schultyp');
+    const out = new Float64Array(esbIn.ids.length);
+    for (let i = 0; i < c.n; i++) {
+      const k = join[i];
+      if (k >= 0 && mask?.[i] !== 0 && typ[i] === schultyp) out[k] += 1;
+    }
+    return out;
+  };
+
+  /** The schools filter of a compute call as one mask (mask and categorical filters combined), null = all. */
+  const schoolFilterMask = (options: ComputeOptions): Uint8Array | null => {
+    const c = inst.get('schools');
+    const mask = options.masks?.schools ?? null;
+    const cats = options.categories?.schools;
+    if (!c || !cats || Object.keys(cats).length === 0) return mask;
+    const allowed = Object.keys(cats).map((col) => ({ t: c.text(col), ok: new Set(cats[col]) }));
+    const m = new Uint8Array(c.n);
+    for (let i = 0; i < c.n; i++)
+      m[i] = (mask ? mask[i] : 1) && allowed.every((a) => a.ok.has(a.t[i] ?? '')) ? 1 : 0;
+    return m;
+  };
+
   const compute = (options: ComputeOptions = {}): IndicatorResults => {
     const threshold = options.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
     const masks = options.masks ?? {};
     const cache = new Map<string, LevelValues | null>();
     const wanted = options.indicators ? new Set(options.indicators) : null;
-    const defs = INDICATORS.filter((d) => !wanted || wanted.has(d.id));
+    const requested = INDICATORS.filter((d) => !wanted || wanted.has(d.id));
+    const defs = requested.filter((d) => !d.esb);
+    const esbDefs = requested.filter((d) => d.esb);
     const byId = new Map(INDICATORS.map((d) => [d.id, d]));
 
     // every base quantity the requested indicators need (changes pull in their two operands)
@@ -653,7 +719,41 @@ export function prepareEngine(input: EngineInput): Engine {
     if (ds) distributions.mss_status = ds;
     if (dd) distributions.mss_dynamics = dd;
     const unavailable = defs.filter((d) => !(d.id in values)).map((d) => d.id);
-    return { levelIds: h.levelIds, values, suppressed, distributions, threshold, unavailable };
+    let esb: EsbResults | undefined;
+    if (esbIn) {
+      const columns: Record<string, Float64Array> = {};
+      for (const col of Object.keys(esbIn.estimates?.[0] ?? {})) {
+        if (col === 'esb_id' || col === 'name' || col === 'bez_id') continue;
+        const v = esbEstimate(col);
+        if (v) columns[col] = v;
+      }
+      esb = {
+        ids: esbIn.ids,
+        values: {},
+        columns,
+        ...(esbIn.schoolEsb ? { schoolEsb: esbIn.schoolEsb } : {}),
+      };
+      let schoolMask: Uint8Array | null | undefined;
+      for (const d of esbDefs) {
+        let v: Float64Array | null = null;
+        if (d.esb && 'estimate' in d.esb) v = esbEstimate(d.esb.estimate);
+        else if (d.esb && 'schools' in d.esb) {
+          if (schoolMask === undefined) schoolMask = schoolFilterMask(options);
+          v = esbSchools(d.esb.schools, schoolMask);
+        }
+        if (v) esb.values[d.id] = v;
+        else unavailable.push(d.id);
+      }
+    } else unavailable.push(...esbDefs.map((d) => d.id));
+    return {
+      levelIds: h.levelIds,
+      values,
+      suppressed,
+      distributions,
+      threshold,
+      unavailable,
+      ...(esb ? { esb } : {}),
+    };
   };
 
   return {

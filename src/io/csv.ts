@@ -99,7 +99,7 @@ export interface RawTable {
   /** Raw text per column, one entry per data row. */
   columns: string[][];
   /** File row number (1-based, header = 1; counts every record incl. empty lines) per data row. */
-  rowNumbers: number[];
+  rowNumbers: Int32Array;
   /** Data rows (indices into columns) whose field count does not fit the header. */
   ragged: { index: number; fields: number }[];
   /** Records that papaparse reported as malformed (e.g. an unclosed quote). */
@@ -140,6 +140,67 @@ export function removeFormulaGuard(cell: string): string {
 /** Distinct values per text column that are shared (interned) while scanning; beyond this the column is left alone. */
 const INTERN_MAX = 20_000;
 
+/**
+ * Interns cells of one text column straight from a character range of the text: a repeated value costs
+ * a hash and a comparison over its characters, not a new string per cell (that string and its hashing
+ * in a Map dominated the scan, and the garbage collector then had a million short strings to clear).
+ */
+class RangeInterner {
+  private table = new Int32Array(1 << 16); // entry index + 1; 0 = empty (load ≤ 0.31 at INTERN_MAX)
+  private hashes = new Int32Array(INTERN_MAX + 1);
+  private starts = new Int32Array(INTERN_MAX + 1);
+  private lens = new Int32Array(INTERN_MAX + 1);
+  private strings: string[] = [];
+  constructor(private readonly body: string) {}
+
+  /** The shared string for body[a, b), or null when the interner is full. */
+  get(a: number, b: number): string | null {
+    const body = this.body;
+    let h = 0x811c9dc5;
+    for (let k = a; k < b; k++) h = Math.imul(h ^ body.charCodeAt(k), 0x01000193);
+    const len = b - a;
+    const mask = this.table.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const e = this.table[slot] - 1;
+      if (e < 0) break;
+      if (this.hashes[e] === h && this.lens[e] === len) {
+        const s = this.starts[e];
+        let k = 0;
+        while (k < len && body.charCodeAt(s + k) === body.charCodeAt(a + k)) k++;
+        if (k === len) return this.strings[e];
+      }
+      slot = (slot + 1) & mask;
+    }
+    const n = this.strings.length;
+    if (n >= INTERN_MAX) return null; // so many distinct values: interning no longer pays off
+    const t = body.slice(a, b);
+    this.strings.push(t);
+    this.hashes[n] = h;
+    this.starts[n] = a;
+    this.lens[n] = len;
+    this.table[slot] = n + 1;
+    return t;
+  }
+}
+
+/** Row numbers collected into a growing Int32Array (no million-element JS array). */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const d = new Int32Array(this.data.length * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.length++] = v;
+  }
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
 /** Characters per chunk between progress reports / cancel checks. */
 const CHUNK = 1 << 20;
 
@@ -155,7 +216,7 @@ export function parseDelimited(text: string, dialect: CsvDialect, cb: ParseCallb
   let header: string[] | null = null;
   let width = 0;
   const columns: string[][] = [];
-  const rowNumbers: number[] = [];
+  const rowNumbers = new IntList();
   const ragged: RawTable['ragged'] = [];
   const malformed: RawTable['malformed'] = [];
   let record = 0; // records seen so far (1-based numbering of file rows)
@@ -273,7 +334,7 @@ export function parseDelimited(text: string, dialect: CsvDialect, cb: ParseCallb
     let fs = new Int32Array(64);
     let fe = new Int32Array(64);
     let nextReport = CHUNK;
-    const intern: (Map<string, string> | null)[] = [];
+    const intern: (RangeInterner | null)[] = [];
     let pos = 0;
     const blank = (a: number, b: number) => {
       for (let k = a; k < b; k++) {
@@ -333,7 +394,8 @@ export function parseDelimited(text: string, dialect: CsvDialect, cb: ParseCallb
         const idx = rowNumbers.length;
         rowNumbers.push(record);
         grow(idx);
-        if (intern.length < width) for (let j = intern.length; j < width; j++) intern.push(new Map());
+        if (intern.length < width)
+          for (let j = intern.length; j < width; j++) intern.push(new RangeInterner(body));
         for (let j = 0; j < width; j++) {
           const p = rangeParsers[j];
           if (j >= nf) {
@@ -349,6 +411,15 @@ export function parseDelimited(text: string, dialect: CsvDialect, cb: ParseCallb
             if (Number.isNaN(x) && !blank(a, b)) bad[j].set(idx, body.slice(a, b));
           } else {
             // repeated values (categories, names) share one string: far fewer strings survive to old space
+            const cache = intern[j];
+            if (cache && body.charCodeAt(a) !== 39) {
+              const hit = cache.get(a, b);
+              if (hit !== null) {
+                columns[j].push(hit);
+                continue;
+              }
+              intern[j] = null;
+            }
             let t = body.slice(a, b);
             if (body.charCodeAt(a) === 39) {
               const u = removeFormulaGuard(t);
@@ -357,16 +428,7 @@ export function parseDelimited(text: string, dialect: CsvDialect, cb: ParseCallb
                 unguarded++;
               }
             }
-            const cache = intern[j];
-            if (cache) {
-              const hit = cache.get(t);
-              if (hit !== undefined) columns[j].push(hit);
-              else {
-                columns[j].push(t);
-                cache.set(t, t);
-                if (cache.size > INTERN_MAX) intern[j] = null;
-              }
-            } else columns[j].push(t);
+            columns[j].push(t);
           }
         }
         if (nf !== width) {
@@ -428,7 +490,7 @@ export function parseDelimited(text: string, dialect: CsvDialect, cb: ParseCallb
   const result: RawTable = {
     header: header ?? [],
     columns,
-    rowNumbers,
+    rowNumbers: rowNumbers.toArray(),
     ragged,
     malformed,
     emptyLines,

@@ -53,7 +53,12 @@ function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
+  try {
+    return JSON.stringify(v);
+  } catch {
+    // nested deeper than the stack allows (or otherwise not serialisable): keep the row, not the value
+    return '[zu tief verschachtelt]';
+  }
 }
 
 /** Visit every position of a geometry. */
@@ -79,8 +84,11 @@ function eachPosition(g: Geometry, f: (p: Position) => void): void {
   }
 }
 
+/** GeometryCollections nested deeper than this are refused (a recursive walk would overflow the stack). */
+const MAX_COLLECTION_DEPTH = 16;
+
 /** Structural check: nesting depth and numeric coordinates. Returns an error text or null. */
-function checkStructure(g: Geometry): string | null {
+function checkStructure(g: Geometry, level = 0): string | null {
   if (!g || typeof g !== 'object' || !GEOMETRY_TYPES.has((g as Geometry).type))
     return `unbekannter Geometrietyp "${String((g as { type?: unknown })?.type)}"`;
   const depth: Record<string, number> = {
@@ -93,8 +101,10 @@ function checkStructure(g: Geometry): string | null {
   };
   if (g.type === 'GeometryCollection') {
     if (!Array.isArray(g.geometries)) return 'GeometryCollection ohne geometries';
+    if (level >= MAX_COLLECTION_DEPTH)
+      return `GeometryCollection zu tief verschachtelt (mehr als ${MAX_COLLECTION_DEPTH} Ebenen)`;
     for (const c of g.geometries) {
-      const e = checkStructure(c);
+      const e = checkStructure(c, level + 1);
       if (e) return e;
     }
     return null;
@@ -274,6 +284,8 @@ export function readGeoJson(
   let crs: CrsId = 'EPSG:4326';
   let crsSource: GeoJsonRead['crsSource'] = 'detected';
   let swapped = false;
+  /** No CRS given and none detected: geometries outside the degree range cannot be placed. */
+  let undetected = false;
   const crsMember = obj.crs as { properties?: { name?: unknown; href?: unknown } } | undefined;
   const named = crsMember?.properties?.name ?? crsMember?.properties?.href;
   if (opts.crs) {
@@ -310,6 +322,7 @@ export function readGeoJson(
       crs = guess.crs;
       swapped = guess.swapped;
     } else {
+      undetected = true;
       issues.push({
         index: null,
         code: 'crs-undetected',
@@ -329,6 +342,25 @@ export function readGeoJson(
   for (let i = 0; i < n; i++) {
     const g = geometries[i];
     if (!g) continue;
+    if (undetected) {
+      let degrees = true;
+      eachPosition(g, (p) => {
+        if (!(Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90)) degrees = false;
+      });
+      if (!degrees) {
+        issues.push({
+          index: i,
+          code: 'crs-unknown',
+          column: 'geometry',
+          value: g.type,
+          reason:
+            'Koordinaten sind keine Längen-/Breitengrade und passen zu keinem bekannten Koordinatensystem um Berlin',
+          severity: 'error',
+        });
+        geometries[i] = null;
+        continue;
+      }
+    }
     let hadZ = false;
     eachPosition(g, (p) => {
       if (p.length > 2) {

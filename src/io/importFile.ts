@@ -293,7 +293,7 @@ function finish(
   source: ImportSource,
   headerIn: string[],
   raw: string[][],
-  rowNumbersIn: number[],
+  rowNumbersIn: ArrayLike<number>,
   rowErrors: RowError[],
   geo: GeoRead | null,
   progress: (f: number, phase: ImportPhase) => void,
@@ -308,7 +308,7 @@ function finish(
       : `${opts.fileName} enthält keine Datenzeilen.`;
     return emptyResult(opts, source, 'header-only', msg);
   }
-  const rowNumbers = Int32Array.from(rowNumbersIn);
+  const rowNumbers = rowNumbersIn instanceof Int32Array ? rowNumbersIn : Int32Array.from(rowNumbersIn);
   const used = new Uint8Array(n).fill(1);
   const flagged = new Uint8Array(n);
   const reject = (i: number, code: string, column: string | null, value: string | null, reason: string) => {

@@ -27,13 +27,32 @@ export interface ImportPayload {
   /** Used rows with a geometry, WGS84 (capped at FEATURE_CAP; see featuresTotal). */
   features: FeatureCollection<Geometry, Record<string, unknown>>;
   featuresTotal: number;
-  /** All used point positions, interleaved lon,lat (WGS84). */
-  positions: Float64Array | null;
+  /**
+   * All used point positions, interleaved lon,lat (WGS84) as float32 (~0.5 m in Berlin: plenty for
+   * drawing), built in the worker and transferred: the map layer uses it as is, no main-thread conversion.
+   */
+  positions: Float32Array | null;
+  /** Point data joined to the Planungsräume (filled in after the import, by the worker; see ImportJoin). */
+  join?: ImportJoin;
   /** Used rows of a key-located table: key → values (capped at FEATURE_CAP). */
   keyed: {
     level: LorLevel | 'bsn';
     rows: { key: string; row: number; values: Record<string, unknown> }[];
   } | null;
+}
+
+/** Used points of an import per Planungsraum (PLR geometry from the app's area data). */
+export interface ImportJoin {
+  /** PLR IDs (sorted), aligned with `counts`. */
+  plrIds: string[];
+  /** Used points per PLR. */
+  counts: Int32Array;
+  /** Used points outside every PLR. */
+  outside: number;
+  /** Points joined (= used points with a position). */
+  points: number;
+  /** Time of the join in the worker (ms, without loading the areas). */
+  ms: number;
 }
 
 function cellValue(r: ImportResult, j: number, i: number): string | number | boolean | null {
@@ -54,11 +73,11 @@ export function buildPayload(r: ImportResult): ImportPayload {
   const n = r.length;
   const features: Feature<Geometry, Record<string, unknown>>[] = [];
   let featuresTotal = 0;
-  let positions: Float64Array | null = null;
+  let positions: Float32Array | null = null;
   if (r.lon && r.lat) {
     let used = 0;
     for (let i = 0; i < n; i++) if (r.used[i]) used++;
-    positions = new Float64Array(used * 2);
+    positions = new Float32Array(used * 2);
     let k = 0;
     for (let i = 0; i < n; i++) {
       if (!r.used[i]) continue;

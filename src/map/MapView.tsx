@@ -12,6 +12,7 @@ import type { InstitutionKind } from '../domain/types';
 import { appMessages } from '../i18n/messages/app';
 import { useMessages } from '../i18n/useMessages';
 import { Tooltip } from '../panels/Tooltip';
+import { useBasemapStore } from '../state/basemapStore';
 import { useDataStore } from '../state/dataStore';
 import { areasOutOfRange, useFilterResult, useFilterStore } from '../state/filterStore';
 import { useImportStore } from '../state/importStore';
@@ -200,7 +201,7 @@ export function MapView() {
     const requested = useMapStore.getState().requestedCamera;
     const map = new MapLibreMap({
       container,
-      style: offlineStyle(),
+      style: offlineStyle(useBasemapStore.getState().active), // optional online basemap, off by default
       ...(requested
         ? { center: [requested.lon, requested.lat] as [number, number], zoom: requested.zoom }
         : { bounds: BERLIN_BOUNDS, fitBoundsOptions: { padding: 16 } }),
@@ -250,7 +251,11 @@ export function MapView() {
           return;
         }
         const t = targetOf(info, inputsRef.current);
-        // only LOR areas and institutions are selectable (the details panel knows those)
+        // Einschulbereiche have their own profile; other non-LOR layers (imports) are not selectable
+        if (t?.kind === 'area' && (t.level as string) === 'esb') {
+          useSelectionStore.getState().selectEsb(t.id);
+          return;
+        }
         if (t?.kind === 'area' && !LOR.has(t.level)) return;
         useSelectionStore.getState().select(t);
       },

@@ -106,11 +106,22 @@ function build(input: ChoroplethInput): Choropleth {
   if (!def) return empty('noIndicator', null, n);
   if (!input.results) return empty('noResults', def, n);
   if (input.results.unavailable.includes(def.id)) return empty('unavailable', def, n);
-  const levelValues = input.results.values[def.id] as Record<string, Float64Array> | undefined;
-  const ids = (input.results.levelIds as Record<string, readonly string[]>)[input.level];
-  const arr = levelValues?.[input.level];
-  if (!arr || !ids || !(def.levels as string[]).includes(input.level)) return empty('notOnLevel', def, n);
-  const supp = (input.results.suppressed[def.id] as Record<string, Uint8Array> | undefined)?.[input.level];
+  let ids: readonly string[] | undefined;
+  let arr: Float64Array | undefined;
+  let supp: Uint8Array | undefined;
+  if (def.esb) {
+    // Einschulbereich indicators: values only on the ESB layer (engine output `results.esb`)
+    if (input.level !== 'esb' || !input.results.esb) return empty('notOnLevel', def, n);
+    ids = input.results.esb.ids;
+    arr = input.results.esb.values[def.id];
+  } else {
+    const levelValues = input.results.values[def.id] as Record<string, Float64Array> | undefined;
+    ids = (input.results.levelIds as Record<string, readonly string[]>)[input.level];
+    arr = levelValues?.[input.level];
+    supp = (input.results.suppressed[def.id] as Record<string, Uint8Array> | undefined)?.[input.level];
+    if (!(def.levels as string[]).includes(input.level)) arr = undefined;
+  }
+  if (!arr || !ids) return empty('notOnLevel', def, n);
   const pos = new Map<string, number>();
   ids.forEach((id, i) => {
     pos.set(id, i);

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { Bars } from '../charts/Bars';
 import type { Institution } from '../datasets/types';
 import type { LorLevel } from '../domain/lor';
@@ -8,6 +8,7 @@ import { formatInteger, formatNumber } from '../i18n/format';
 import { profileMessages } from '../i18n/messages/profile';
 import { useMessages } from '../i18n/useMessages';
 import {
+  ESB_POPULATION,
   INDICATOR_BY_ID,
   INDICATORS,
   type IndicatorDef,
@@ -17,9 +18,11 @@ import {
 } from '../indicators/catalogue';
 import type { IndicatorResults } from '../indicators/compute';
 import type { RollupLevel } from '../spatial/rollup';
+import { useDataStore } from '../state/dataStore';
 import { useFilteredInstitutions } from '../state/filterStore';
 import { useIndicatorStore } from '../state/indicatorStore';
 import { useLocaleStore } from '../state/localeStore';
+import { useMapStore } from '../state/mapStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { areaIndex, cellOf, formatCell, inArea, mssLabel, pupilsPerTeacher, useAreaNames } from './linked';
 import './profile.css';
@@ -148,8 +151,156 @@ function InstitutionList({ kind, areaId, title }: { kind: InstitutionKind; areaI
  */
 export function AreaProfile() {
   const selected = useSelectionStore((s) => s.selected);
+  const esb = useSelectionStore((s) => s.esb);
+  if (esb !== null) return <EsbProfileBody id={esb} />;
   if (selected?.kind !== 'area') return null;
   return <AreaProfileBody level={selected.level} id={selected.id} />;
+}
+
+const ESB_TEXT = {
+  de: {
+    kicker: 'Einschulbereich',
+    estimated: 'Einwohner:innen (geschätzt)',
+    method: 'Geschätzt aus Planungsräumen nach Flächenanteil',
+    covered: (share: string, n: string) =>
+      `${share} der Fläche liegen in Planungsräumen mit Einwohnerzahl; ${n} Planungsräume tragen bei.`,
+    ages: 'Altersgruppen (geschätzt)',
+    schools: 'Schulen im Einschulbereich',
+    primary: 'Grundschulen',
+    noSchools: 'Keine Schule (nach Filtern) im Einschulbereich.',
+    pending: 'Schätzwerte werden geladen …',
+    unavailable: 'Keine Schätzwerte (tables/esb_population.csv fehlt).',
+  },
+  en: {
+    kicker: 'School catchment (Einschulbereich)',
+    estimated: 'Residents (estimate)',
+    method: 'Estimated from Planungsräume by area share',
+    covered: (share: string, n: string) =>
+      `${share} of the area lies in Planungsräume with a population figure; ${n} Planungsräume contribute.`,
+    ages: 'Age groups (estimate)',
+    schools: 'Schools in the catchment',
+    primary: 'Primary schools',
+    noSchools: 'No school (after filters) in the catchment.',
+    pending: 'Estimates are loading …',
+    unavailable: 'No estimates (tables/esb_population.csv is missing).',
+  },
+} as const;
+
+/**
+ * Profile of a selected Einschulbereich: residents and age groups estimated from the Planungsräume by area
+ * share (method stated next to the figures), and the schools whose location lies in it (filters apply).
+ */
+function EsbProfileBody({ id }: { id: string }) {
+  const m = useMessages(profileMessages);
+  const locale = useLocaleStore((s) => s.locale);
+  const t = ESB_TEXT[locale];
+  const results = useIndicatorStore((s) => s.results);
+  const selectEsb = useSelectionStore((s) => s.selectEsb);
+  const select = useSelectionStore((s) => s.select);
+  const areas = useMapStore((s) => s.overlayAreas.esb);
+  const schools = useDataStore((s) => s.institutions.school);
+  const filtered = useFilteredInstitutions('school');
+  const uid = useId();
+  const feature = areas?.features.find((f) => f.properties.id === id);
+  const name = feature ? String(feature.properties.name ?? id) : id;
+  const bezName = feature ? String(feature.properties.bez_name ?? '') : '';
+  const esb = results?.esb;
+  const k = esb ? esb.ids.indexOf(id) : -1;
+  const col = (c: string): number | null => {
+    const v = k >= 0 ? esb?.columns[c]?.[k] : undefined;
+    return v !== undefined && Number.isFinite(v) ? v : null;
+  };
+  const total = col('total');
+  const ageItems = AGE_COLUMNS.map((c) => {
+    const def = INDICATOR_BY_ID.get(`pop_${c}`);
+    return {
+      key: c,
+      label: def ? def.label[locale].replace(/^(Einwohner:innen|Residents) /, '') : c,
+      value: col(c),
+    };
+  });
+  const inside = useMemo(() => {
+    const join = esb?.schoolEsb;
+    if (!schools || !join || join.length !== schools.items.length || k < 0) return [];
+    const keep = new Set(filtered.map((i) => i.id));
+    return schools.items
+      .filter((it, i) => join[i] === k && keep.has(it.id))
+      .sort((a, b) => a.name.localeCompare(b.name, 'de'));
+  }, [esb, schools, filtered, k]);
+  const primary = inside.filter((i) => i.fields.schultyp === 'Grundschule').length;
+  const share = col('covered_share');
+  const nPlr = col('plr_count');
+
+  return (
+    <section
+      className="detail-panel area-profile"
+      aria-labelledby={`${uid}-h`}
+      data-testid="area-profile"
+      data-level="esb"
+    >
+      <button type="button" className="detail-close" onClick={() => selectEsb(null)}>
+        {m.close}
+      </button>
+      <p className="detail-kicker">
+        {m.profileTitle} · {t.kicker} {id}
+      </p>
+      <h2 id={`${uid}-h`} data-testid="profile-name">
+        {name}
+      </h2>
+      {bezName ? (
+        <p className="detail-kicker">
+          {m.level_bez} {bezName}
+        </p>
+      ) : null}
+      {!results ? <p className="muted">{t.pending}</p> : null}
+      {results && !esb ? <p className="muted">{t.unavailable}</p> : null}
+
+      <h3>{m.populationHeading}</h3>
+      <p data-testid="profile-esb-total">
+        {t.estimated}: {total === null ? '–' : formatInteger(Math.round(total), locale)}
+      </p>
+      <p className="note" data-testid="profile-esb-method">
+        {t.method}. {ESB_POPULATION.method[locale]}
+      </p>
+      {share !== null && nPlr !== null ? (
+        <p className="note">
+          {t.covered(
+            formatNumber(share * 100, { decimals: 1, locale, percent: true }),
+            formatInteger(nPlr, locale),
+          )}
+        </p>
+      ) : null}
+      <Bars
+        items={ageItems.map((a) => ({ ...a, value: a.value === null ? null : Math.round(a.value) }))}
+        title={t.ages}
+        format={(v) => formatInteger(v, locale)}
+      />
+
+      <h3>{t.schools}</h3>
+      <p data-testid="profile-esb-primary">
+        {t.primary}: {formatInteger(primary, locale)}
+      </p>
+      {inside.length === 0 ? (
+        <p className="muted">{t.noSchools}</p>
+      ) : (
+        <ul className="inst-list" data-testid="profile-list-school">
+          {inside.map((i) => (
+            <li key={i.id}>
+              <button
+                type="button"
+                className="link-button"
+                data-id={i.id}
+                onClick={() => select({ kind: 'institution', institutionKind: 'school', id: i.id })}
+              >
+                {i.name}
+              </button>{' '}
+              <span className="muted">{i.type}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }
 
 function AreaProfileBody({ level, id }: { level: LorLevel; id: string }) {

@@ -3,19 +3,23 @@
  * Written against props (the tables exactly as filters and selection show them); the lead wires it to the
  * stores. All file building is in the pure `src/export/run.ts` (can move into the worker unchanged, except
  * that the `geometry` callbacks must then be resolved there).
- * Also exports `CopyLinkButton` (share the current URL state), `downloadBytes` and `mapPngBytes` (map PNG).
+ * Also exports `downloadBytes` and `mapPngBytes` (map PNG); `CopyLinkButton` lives in ./CopyLink (loaded with the
+ * app, while this dialog is loaded on demand) and is re-exported here.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CsvProfileId } from '../export/csv';
 import { drawMapImage, type MapImageSpec, mapImageLayout } from '../export/mapImage';
 import type { NoteSource } from '../export/note';
-import { type ExportFile, type ExportFormat, type ExportSource, runExport } from '../export/run';
+import type { ExportFile, ExportFormat, ExportSource } from '../export/run';
 import type { SuppressionRule } from '../export/suppression';
 import { formatInteger } from '../i18n/format';
 import { exportMessages } from '../i18n/messages/export';
 import { useMessages } from '../i18n/useMessages';
 import { useLocaleStore } from '../state/localeStore';
+import { CopyLinkButton } from './CopyLink';
 import './ExportDialog.css';
+
+export { CopyLinkButton, copyText } from './CopyLink';
 
 /** Save bytes as a file: Blob + object URL + a temporary <a download>. */
 export function downloadBytes(file: Pick<ExportFile, 'name' | 'mime' | 'data'>): void {
@@ -49,69 +53,6 @@ export async function mapPngBytes(mapCanvas: HTMLCanvasElement, spec: MapImageSp
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('PNG export: the browser could not encode the image');
   return new Uint8Array(await blob.arrayBuffer());
-}
-
-/** Copy text: async Clipboard API, then the legacy execCommand path; false if both fail. */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // permission denied or insecure context: try the fallback
-  }
-  try {
-    const ta = document.createElement('textarea');
-    ta.value = text;
-    ta.setAttribute('readonly', '');
-    ta.style.position = 'fixed';
-    ta.style.opacity = '0';
-    document.body.appendChild(ta);
-    ta.select();
-    const ok = document.execCommand('copy');
-    ta.remove();
-    return ok;
-  } catch {
-    return false;
-  }
-}
-
-/** "Link kopieren": copies the current URL (the shareable view state). */
-export function CopyLinkButton({ url }: { url?: string }) {
-  const m = useMessages(exportMessages);
-  const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
-  // read the URL at click time: the URL sync replaces it without re-rendering this button
-  const current = () => url ?? (typeof window !== 'undefined' ? window.location.href : '');
-  const [href, setHref] = useState(current);
-  const inputRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (state === 'manual') inputRef.current?.select();
-  }, [state]);
-  return (
-    <div className="copy-link">
-      <button
-        type="button"
-        onClick={async () => {
-          const link = current();
-          setHref(link);
-          setState((await copyText(link)) ? 'copied' : 'manual');
-        }}
-        data-testid="copy-link"
-      >
-        {m.copyLink}
-      </button>
-      <span role="status" aria-live="polite" className="copy-link-status">
-        {state === 'copied' ? m.linkCopied : ''}
-      </span>
-      {state === 'manual' && (
-        <label className="copy-link-manual">
-          {m.linkCopyManual}
-          <input ref={inputRef} type="text" readOnly value={href} onFocus={(e) => e.currentTarget.select()} />
-        </label>
-      )}
-    </div>
-  );
 }
 
 export interface ExportDialogProps {
@@ -172,6 +113,8 @@ export function ExportDialog(props: ExportDialogProps) {
     setMessage(m.preparing);
     setNote(null);
     try {
+      // the writers (XLSX, ZIP, CSV) are loaded on the first download, not with the app
+      const { runExport } = await import('../export/run');
       const result = await runExport({
         format,
         profile,

@@ -2,7 +2,7 @@ import { LOCALES } from '../i18n/catalog';
 import { appMessages } from '../i18n/messages/app';
 import { useMessages } from '../i18n/useMessages';
 import { useLocaleStore } from '../state/localeStore';
-import { CopyLinkButton } from './ExportDialog';
+import { CopyLinkButton } from './CopyLink';
 
 /** App header: title and the DE/EN language switch. */
 export function Header() {

@@ -1,10 +1,9 @@
-import { type DragEvent, type FormEvent, useId, useRef, useState } from 'react';
+import { type DragEvent, type FormEvent, lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { importMessages } from '../i18n/messages/import';
 import { useMessages } from '../i18n/useMessages';
 import { useImportStore } from '../state/importStore';
-import { ColumnMapping } from './ColumnMapping';
 import { ImportedDatasets } from './ImportedDatasets';
-import { ImportReport } from './ImportReport';
+import { PartLoading } from './PartLoading';
 import { SidebarSection } from './Sidebar';
 import './import.css';
 
@@ -120,15 +119,35 @@ export function ImportDialog() {
   );
 }
 
+// Mapping and report (with proj4 for the CRS choice) are loaded on the first import result, not at start.
+// Both chunks start loading when an import starts (the worker is busy parsing then): when the result
+// arrives, fetching and compiling them is not added to the main-thread work of showing it.
+const loadMapping = () => import('./ColumnMapping');
+const loadReport = () => import('./ImportReport');
+const ColumnMapping = lazy(() => loadMapping().then((x) => ({ default: x.ColumnMapping })));
+const ImportReport = lazy(() => loadReport().then((x) => ({ default: x.ImportReport })));
+
 /** The whole import section of the sidebar: dialog, imported datasets, mapping and report. */
 export function ImportPanel() {
   const m = useMessages(importMessages);
+  const hasReport = useImportStore((s) => s.lastReportId !== null);
+  const importing = useImportStore((s) => s.progress !== null);
+  useEffect(() => {
+    if (importing) {
+      void loadMapping();
+      void loadReport();
+    }
+  }, [importing]);
   return (
     <SidebarSection id="import" title={m.section} defaultOpen>
       <ImportDialog />
       <ImportedDatasets />
-      <ColumnMapping />
-      <ImportReport />
+      {hasReport && (
+        <Suspense fallback={<PartLoading testId="import-report-loading" />}>
+          <ColumnMapping />
+          <ImportReport />
+        </Suspense>
+      )}
     </SidebarSection>
   );
 }

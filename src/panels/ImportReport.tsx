@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { formatInteger } from '../i18n/format';
 import { importMessages } from '../i18n/messages/import';
 import { useMessages } from '../i18n/useMessages';
@@ -24,12 +24,26 @@ export function ImportReport() {
   const d = useDeferredValue(useReportDataset(), null);
   const reimport = useImportStore((s) => s.reimport);
   const [previewOpen, setPreviewOpen] = useState(false);
-  const csvUrl = useMemo(
-    () =>
-      d ? URL.createObjectURL(new Blob([`\uFEFF${d.reportCsv}`], { type: 'text/csv;charset=utf-8' })) : null,
-    [d],
+  // the CSV (every row not used: can be large) becomes a Blob only when the link is used, not on render
+  const csvUrl = useRef<{ csv: string; url: string } | null>(null);
+  useEffect(
+    () => () => {
+      if (csvUrl.current) URL.revokeObjectURL(csvUrl.current.url);
+    },
+    [],
   );
-  useEffect(() => () => (csvUrl ? URL.revokeObjectURL(csvUrl) : undefined), [csvUrl]);
+  const downloadCsv = () => {
+    if (!d) return;
+    if (csvUrl.current?.csv !== d.reportCsv) {
+      if (csvUrl.current) URL.revokeObjectURL(csvUrl.current.url);
+      const blob = new Blob([`\uFEFF${d.reportCsv}`], { type: 'text/csv;charset=utf-8' });
+      csvUrl.current = { csv: d.reportCsv, url: URL.createObjectURL(blob) };
+    }
+    const a = document.createElement('a');
+    a.href = csvUrl.current.url;
+    a.download = `${d.source.fileName.replace(/\.[^.]+$/, '')}_importbericht.csv`;
+    a.click();
+  };
   if (!d) return null;
   const r = d.report;
   const s = d.source;
@@ -107,17 +121,21 @@ export function ImportReport() {
       {d.featuresTotal > d.features.features.length && (
         <p className="muted">{m.featuresTruncated(fmt(d.features.features.length), fmt(d.featuresTotal))}</p>
       )}
-      {csvUrl && (
-        <p>
-          <a
-            href={csvUrl}
-            download={`${s.fileName.replace(/\.[^.]+$/, '')}_importbericht.csv`}
-            data-testid="report-csv"
-          >
-            {m.downloadCsv}
-          </a>
+      {d.join && (
+        <p data-testid="import-join">
+          {m.joinSummary(
+            fmt(d.join.points),
+            fmt(d.join.counts.reduce((a, c) => a + (c > 0 ? 1 : 0), 0)),
+            fmt(d.join.plrIds.length),
+            fmt(d.join.outside),
+          )}
         </p>
       )}
+      <p>
+        <button type="button" className="link-button" onClick={downloadCsv} data-testid="report-csv">
+          {m.downloadCsv}
+        </button>
+      </p>
       {r.issues.length === 0 ? (
         <>
           <h4>{m.issuesTitle}</h4>

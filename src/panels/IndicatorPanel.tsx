@@ -133,7 +133,7 @@ export function IndicatorPanel() {
         <details className="method-note">
           <summary>{m.methodHeading}</summary>
           <p>{def.method[locale]}</p>
-          {level === 'esb' && <p>{ESB_POPULATION.method[locale]}</p>}
+          {level === 'esb' && !def.esb && <p>{ESB_POPULATION.method[locale]}</p>}
           <p className="muted">
             {m.sourcesLabel}: {def.sources.join(', ')}
           </p>

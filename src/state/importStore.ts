@@ -3,12 +3,13 @@
  * progress and cancel of the running import, the last report.
  *
  * For the map: each dataset carries `features` (GeoJSON FeatureCollection in WGS84, capped; see
- * `featuresTotal`), `positions` (all point positions as interleaved lon/lat Float64Array, for binary
+ * `featuresTotal`), `positions` (all point positions as interleaved lon/lat Float32Array, for binary
  * deck.gl attributes), `keyed` (tables attached by LOR ID / BSN), plus `id`, `name`, `visible`.
  */
 import { create } from 'zustand';
+import { AREA_FILES, dataUrl } from '../datasets/registry';
 import type { CrsId } from '../io/crs';
-import type { ImportPayload } from '../io/payload';
+import type { ImportJoin, ImportPayload } from '../io/payload';
 import type { ColumnOverride, ImportPhase } from '../io/types';
 import { ImportCancelledError, type ImportJob, startImport } from '../worker/importClient';
 
@@ -73,6 +74,16 @@ export const useImportStore = create<ImportState>((set, get) => {
   ): Promise<void> {
     job?.cancel();
     set({ progress: { fileName: origin.name, fraction: 0, phase: 'decode' }, error: null });
+    // point data is joined to the Planungsräume in the worker after the report is shown
+    let joinedId: string | null = null;
+    const onJoin = (join: ImportJoin | null) => {
+      if (!join || !joinedId) return;
+      const id = joinedId;
+      set((s) => ({
+        datasets: s.datasets.map((d) => (d.id === id ? { ...d, join } : d)),
+        lastResult: s.lastResult?.id === id ? { ...s.lastResult, join } : s.lastResult,
+      }));
+    };
     const current = startImport(
       {
         name: origin.name,
@@ -81,10 +92,12 @@ export const useImportStore = create<ImportState>((set, get) => {
         sheet: origin.sheet,
         crs: origin.crs,
         overrides,
+        plrTopoUrl: dataUrl(AREA_FILES.plr),
       },
       (fraction, phase) => {
         if (job === current) set({ progress: { fileName: origin.name, fraction, phase } });
       },
+      onJoin,
     );
     job = current;
     try {
@@ -98,6 +111,7 @@ export const useImportStore = create<ImportState>((set, get) => {
         visible: prev?.visible ?? true,
         origin,
       };
+      joinedId = ds.id;
       const usable = payload.report.rowsUsed > 0;
       set((s) => {
         let datasets = s.datasets;

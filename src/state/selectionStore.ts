@@ -21,8 +21,13 @@ export interface SelectionState {
   hover: HoverInfo | null;
   /** Clicked area or institution (shown later in the details panel: area profile / institution card). */
   selected: MapTarget | null;
+  /** Selected Einschulbereich (id), shown in the area profile; exclusive with `selected`. */
+  esb: string | null;
   setHover: (h: HoverInfo | null) => void;
+  /** Select an area or institution (clears a selected Einschulbereich). */
   select: (t: MapTarget | null) => void;
+  /** Select an Einschulbereich (clears `selected`). */
+  selectEsb: (id: string | null) => void;
 }
 
 export function sameTarget(a: MapTarget | null, b: MapTarget | null): boolean {
@@ -43,5 +48,7 @@ export const useSelectionStore = create<SelectionState>((set, get) => ({
       return;
     set({ hover });
   },
-  select: (selected) => set({ selected }),
+  esb: null,
+  select: (selected) => set(selected ? { selected, esb: null } : { selected }),
+  selectEsb: (esb) => set(esb ? { esb, selected: null } : { esb }),
 }));

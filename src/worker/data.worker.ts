@@ -3,9 +3,12 @@
  * Data worker: fetches and parses the runtime data files off the main thread.
  * Typed API exposed with comlink; see dataClient.ts for the main-thread side.
  */
+import { pointOnFeature } from '@turf/turf';
 import * as Comlink from 'comlink';
+import type { Feature, Geometry } from 'geojson';
 import Papa from 'papaparse';
 import { checkManifest, parseInstitutionsCsv, topoToAreas } from '../datasets/parse';
+import type { Areas } from '../datasets/types';
 import type { InstitutionFilters } from '../domain/filters';
 import type { InstitutionKind, Manifest } from '../domain/types';
 import { createEngineHost } from './engineHost';
@@ -31,6 +34,22 @@ async function fetchJson(url: string, file: string): Promise<unknown> {
   }
 }
 
+/**
+ * A label position inside every area (`label_lon` / `label_lat`, Turf pointOnFeature), computed here so that
+ * the map's label layer does not run it on the main thread on the first switch to a level.
+ */
+function addLabelPoints(areas: Areas): void {
+  for (const f of areas.features) {
+    try {
+      const [lon, lat] = pointOnFeature(f as Feature<Geometry>).geometry.coordinates;
+      f.properties.label_lon = lon;
+      f.properties.label_lat = lat;
+    } catch {
+      // degenerate geometry: the label layer falls back to its own computation
+    }
+  }
+}
+
 const engineHost = createEngineHost();
 
 const api = {
@@ -38,7 +57,9 @@ const api = {
     return checkManifest(file, await fetchJson(url, file));
   },
   async loadAreas(url: string, file: string) {
-    return topoToAreas(file, await fetchJson(url, file));
+    const parsed = topoToAreas(file, await fetchJson(url, file));
+    addLabelPoints(parsed.value);
+    return parsed;
   },
   async loadInstitutions(kind: InstitutionKind, url: string, file: string) {
     const text = await (await fetchOk(url, file)).text();

@@ -11,6 +11,7 @@ import { type InstitutionFilters, institutionMask } from '../domain/filters';
 import type { AreaFeature, InstitutionKind } from '../domain/types';
 import {
   type Engine,
+  type EngineInput,
   type EngineItem,
   type EngineKind,
   type IndicatorResults,
@@ -29,6 +30,8 @@ export const ENGINE_FILES = {
   population: TABLE_PATHS.population,
   mss: TABLE_PATHS.mss2021,
   statics: TABLE_PATHS.plrStatics,
+  esbPopulation: TABLE_PATHS.esbPopulation,
+  esbFull: areaFullPath('esb'),
   plrTopo: areaTopoPath('plr'),
   em: areaFullPath('em'),
   es: areaFullPath('es'),
@@ -68,6 +71,39 @@ function plrIdsFromTopo(t: string): string[] {
   return (obj?.geometries ?? []).map((g) => String(g.properties?.id ?? '')).filter((s) => s !== '');
 }
 
+/**
+ * Einschulbereich input of the engine: ids from full/esb.geojson, estimates from tables/esb_population.csv,
+ * and every school located in an ESB (point-in-polygon on the full-resolution polygons).
+ */
+function esbInput(
+  geojson: string | null,
+  estimates: string | null,
+  schools: readonly Institution[] | undefined,
+): EngineInput['esb'] {
+  if (geojson === null) return undefined;
+  let features: AreaFeature[];
+  try {
+    features = ((JSON.parse(geojson) as { features?: AreaFeature[] }).features ?? []).filter(
+      (f) => f?.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'),
+    );
+  } catch {
+    return undefined;
+  }
+  const ids = features.map((f) => String(f.properties?.id ?? ''));
+  let schoolEsb: Int32Array | undefined;
+  if (schools) {
+    const index = buildAreaIndex(features);
+    schoolEsb = Int32Array.from(schools, (it) =>
+      Number.isFinite(it.lon) && Number.isFinite(it.lat) ? index.locate(it.lon, it.lat) : -1,
+    );
+  }
+  return {
+    ids,
+    ...(estimates !== null ? { estimates: rows(estimates) } : {}),
+    ...(schoolEsb ? { schoolEsb } : {}),
+  };
+}
+
 export function createEngineHost() {
   let engine: Engine | null = null;
   let base = '';
@@ -79,8 +115,18 @@ export function createEngineHost() {
     const t0 = performance.now();
     base = dataBase;
     const f = ENGINE_FILES;
-    const [schools, youth, kitas, housing, pop, mss, statics] = await Promise.all(
-      [f.schools, f.youth, f.kitas, f.housing, f.population, f.mss, f.statics].map((p) => text(base, p)),
+    const [schools, youth, kitas, housing, pop, mss, statics, esbPop, esbFull] = await Promise.all(
+      [
+        f.schools,
+        f.youth,
+        f.kitas,
+        f.housing,
+        f.population,
+        f.mss,
+        f.statics,
+        f.esbPopulation,
+        f.esbFull,
+      ].map((p) => text(base, p)),
     );
     const missing: string[] = [];
     const note = (file: string, v: string | null) => {
@@ -101,10 +147,12 @@ export function createEngineHost() {
       if (topo === null) throw new Error(`${f.plrTopo}: konnte nicht geladen werden`);
       plrIds = plrIdsFromTopo(topo);
     }
+    const schoolItems = inst('school', f.schools, schools);
     engine = prepareEngine({
       plrIds,
+      esb: esbInput(note(f.esbFull, esbFull), note(f.esbPopulation, esbPop), items.school),
       institutions: {
-        schools: inst('school', f.schools, schools),
+        schools: schoolItems,
         youth: inst('youth', f.youth, youth),
         kitas: inst('kita', f.kitas, kitas),
         housing: note(f.housing, housing) ? rows(housing as string) : undefined,

@@ -4,10 +4,13 @@
  * chunk and a compact payload (typed arrays transferred). Cancel = the client terminates the worker.
  */
 
+import { topoToAreas } from '../datasets/parse';
+import type { AreaFeature } from '../domain/types';
 import type { CrsId } from '../io/crs';
 import { importBytes, tooLargeMessage } from '../io/importFile';
-import { buildPayload } from '../io/payload';
+import { buildPayload, type ImportJoin } from '../io/payload';
 import { type ColumnOverride, type ImportPhase, MAX_IMPORT_BYTES } from '../io/types';
+import { buildLorJoiner } from '../spatial/pointJoin';
 import { type ImportWorkerRequest, type ImportWorkerResponse, PART_SIZE } from './importProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -33,6 +36,40 @@ async function readInput(req: ImportWorkerRequest): Promise<{ bytes: Uint8Array;
   if (len > MAX_IMPORT_BYTES) return tooLargeMessage(req.name, len, MAX_IMPORT_BYTES);
   const buf = new Uint8Array(await res.arrayBuffer());
   return { bytes: buf, name: req.name };
+}
+
+/** Used points per Planungsraum: PLR by geometry (grid index of src/spatial), points compacted first. */
+async function joinToPlr(
+  url: string,
+  lon: Float64Array,
+  lat: Float64Array,
+  used: Uint8Array,
+): Promise<ImportJoin> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  const areas = topoToAreas(url, await res.json()).value;
+  if (areas.features.length === 0) throw new Error(`${url}: keine Planungsräume`);
+  const t0 = performance.now();
+  const joiner = buildLorJoiner(areas.features as unknown as AreaFeature[]);
+  let n = 0;
+  for (let i = 0; i < used.length; i++) if (used[i] && !Number.isNaN(lon[i])) n++;
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  for (let i = 0, k = 0; i < used.length; i++)
+    if (used[i] && !Number.isNaN(lon[i])) {
+      xs[k] = lon[i];
+      ys[k++] = lat[i];
+    }
+  const plr = joiner.locatePlr(xs, ys);
+  const plrIds = joiner.levelIds.plr.slice();
+  const counts = new Int32Array(plrIds.length);
+  let outside = 0;
+  for (let i = 0; i < n; i++) {
+    const k = plr[i];
+    if (k < 0) outside++;
+    else counts[k]++;
+  }
+  return { plrIds, counts, outside, points: n, ms: performance.now() - t0 };
 }
 
 self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
@@ -72,7 +109,15 @@ self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
       payload.keyed = { ...payload.keyed, rows: [] };
     }
     const transfer: Transferable[] = payload.positions ? [payload.positions.buffer] : [];
-    post({ type: 'done', payload }, transfer);
+    const joinPending = !!(req.plrTopoUrl && result.lon && result.lat && payload.positions?.length);
+    post({ type: 'done', payload, joinPending }, transfer);
+    if (joinPending && req.plrTopoUrl && result.lon && result.lat) {
+      try {
+        post({ type: 'joined', join: await joinToPlr(req.plrTopoUrl, result.lon, result.lat, result.used) });
+      } catch (e) {
+        post({ type: 'join-failed', message: (e as Error).message });
+      }
+    }
   } catch (e) {
     post({ type: 'error', message: `Import fehlgeschlagen: ${(e as Error).message}` });
   }

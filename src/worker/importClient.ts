@@ -2,7 +2,7 @@
  * Main-thread side of the import worker: one worker per import, terminated when done or cancelled
  * (cancel stops parsing immediately, even in the middle of a chunk).
  */
-import type { ImportPayload } from '../io/payload';
+import type { ImportJoin, ImportPayload } from '../io/payload';
 import type { ImportPhase } from '../io/types';
 import type { ImportWorkerRequest, ImportWorkerResponse } from './importProtocol';
 
@@ -10,6 +10,9 @@ export interface ImportJob {
   promise: Promise<ImportPayload>;
   cancel(): void;
 }
+
+/** Called once the join of point data to the Planungsräume is done (after `promise` resolved). */
+export type JoinCallback = (join: ImportJoin | null, error?: string) => void;
 
 export class ImportCancelledError extends Error {
   constructor() {
@@ -31,6 +34,7 @@ export function setImportWorkerFactory(f: WorkerFactory): void {
 export function startImport(
   req: ImportWorkerRequest,
   onProgress: (fraction: number, phase: ImportPhase) => void,
+  onJoin?: JoinCallback,
 ): ImportJob {
   const worker = factory();
   let settle: { reject: (e: Error) => void } | null = null;
@@ -44,8 +48,13 @@ export function startImport(
       else if (m.type === 'part') {
         if (m.features) for (const f of m.features) features.push(f);
         if (m.keyed) for (const r of m.keyed) keyed.push(r);
-      } else {
+      } else if (m.type === 'joined' || m.type === 'join-failed') {
         worker.terminate();
+        if (m.type === 'joined') onJoin?.(m.join);
+        else onJoin?.(null, m.message);
+      } else {
+        // the worker stays alive for the join of point data (it holds the full table, the main thread does not)
+        if (m.type !== 'done' || !m.joinPending) worker.terminate();
         if (m.type === 'done') {
           const p = m.payload;
           p.features = { type: 'FeatureCollection', features };

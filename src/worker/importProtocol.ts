@@ -1,6 +1,6 @@
 /** Messages between the main thread (importClient.ts) and import.worker.ts. */
 import type { CrsId } from '../io/crs';
-import type { ImportPayload } from '../io/payload';
+import type { ImportJoin, ImportPayload } from '../io/payload';
 import type { ColumnOverride, ImportPhase } from '../io/types';
 
 /** Objects per 'part' message. */
@@ -13,6 +13,11 @@ export interface ImportWorkerRequest {
   sheet?: string | number;
   overrides?: Record<string, ColumnOverride>;
   crs?: CrsId;
+  /**
+   * Absolute URL of the Planungsräume TopoJSON: point data is then joined to the PLR after the import
+   * (the worker posts 'done' first, then 'joined' or 'join-failed').
+   */
+  plrTopoUrl?: string;
 }
 
 export type ImportWorkerResponse =
@@ -23,5 +28,8 @@ export type ImportWorkerResponse =
       features?: ImportPayload['features']['features'];
       keyed?: NonNullable<ImportPayload['keyed']>['rows'];
     }
-  | { type: 'done'; payload: ImportPayload }
+  /** `joinPending`: a 'joined' / 'join-failed' message follows (the worker stays alive until then). */
+  | { type: 'done'; payload: ImportPayload; joinPending?: boolean }
+  | { type: 'joined'; join: ImportJoin }
+  | { type: 'join-failed'; message: string }
   | { type: 'error'; message: string };

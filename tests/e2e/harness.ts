@@ -3,6 +3,11 @@
  * a tiny static server for `dist/` on 127.0.0.1 (random port), headless Debian Chromium via
  * playwright-core, a record of every request (non-local hosts are blocked and reported), console
  * errors and page errors, and helpers that wait for the app's map to be idle.
+ *
+ * Foreign hosts: every request to a host other than the local server is aborted and recorded in
+ * `foreignRequests`, and so is every URL the page's Content-Security-Policy blocked (a CSP-blocked
+ * request never reaches the network). `close()` throws when there were any, so every e2e file that
+ * uses the harness fails on a foreign request even if it never looks at `foreignRequests` itself.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -103,11 +108,13 @@ export interface AppSession {
   page: Page;
   /** Every request URL the page, its workers and the browser context made. */
   requests: string[];
-  /** Requests to any host other than the local server (blocked). */
+  /** Requests to any host other than the local server (blocked), incl. URLs blocked by the page's CSP. */
   foreignRequests: string[];
-  /** console.error messages and uncaught page errors. */
+  /** Content-Security-Policy violations reported in the page (`directive blocked-url`). */
+  cspViolations: string[];
+  /** console.error messages, uncaught page errors and CSP violations. */
   consoleErrors: string[];
-  /** Navigation start → map idle (ms), once `gotoApp` has waited for it. */
+  /** Close browser and server; throws if any foreign request happened (unless opened with allowForeign). */
   close(): Promise<void>;
 }
 
@@ -122,7 +129,17 @@ export function isLocalUrl(url: string, origin: string): boolean {
 
 /** Start server and browser, open a page with request/console recording. Does not navigate. */
 export async function openApp(
-  opts: { viewport?: { width: number; height: number }; root?: string } = {},
+  opts: {
+    viewport?: { width: number; height: number };
+    root?: string;
+    /**
+     * Origins a test serves itself with `page.route` (e.g. a fake basemap host): not counted as foreign.
+     * The harness still aborts them unless the test's page route answers first.
+     */
+    allowOrigins?: string[];
+    /** Do not throw from close() on foreign requests (the test checks `foreignRequests` itself). */
+    allowForeign?: boolean;
+  } = {},
 ): Promise<AppSession> {
   const server = await startStaticServer(opts.root);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -132,10 +149,34 @@ export async function openApp(
   });
   const requests: string[] = [];
   const foreignRequests: string[] = [];
+  const cspViolations: string[] = [];
   const consoleErrors: string[] = [];
+  const allowed = new Set(opts.allowOrigins ?? []);
+  const isForeign = (url: string) => {
+    if (isLocalUrl(url, server.origin)) return false;
+    try {
+      return !allowed.has(new URL(url).origin);
+    } catch {
+      return true;
+    }
+  };
   context.on('request', (r) => {
     requests.push(r.url());
-    if (!isLocalUrl(r.url(), server.origin)) foreignRequests.push(r.url());
+    if (isForeign(r.url())) foreignRequests.push(r.url());
+  });
+  // CSP violations (a blocked request never shows up as a request): reported from the page
+  await context.exposeBinding('__bildungsraumCspViolation', (_src, v: { directive: string; url: string }) => {
+    cspViolations.push(`${v.directive} ${v.url}`);
+    consoleErrors.push(`CSP violation: ${v.directive} ${v.url}`);
+    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(v.url) ? v.url : null;
+    if (url && isForeign(url)) foreignRequests.push(url);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __bildungsraumCspViolation?: (v: object) => void })
+        .__bildungsraumCspViolation;
+      report?.({ directive: e.effectiveDirective, url: e.blockedURI });
+    });
   });
   await context.route(
     (url) => !isLocalUrl(url.href, server.origin),
@@ -158,10 +199,13 @@ export async function openApp(
     page,
     requests,
     foreignRequests,
+    cspViolations,
     consoleErrors,
     close: async () => {
       await browser.close();
       await server.close();
+      if (!opts.allowForeign && foreignRequests.length > 0)
+        throw new Error(`requests to foreign hosts (blocked): ${[...new Set(foreignRequests)].join(', ')}`);
     },
   };
 }
@@ -322,7 +366,8 @@ export interface AxeViolation {
 /** Run axe-core (injected from node_modules, no network) against the page for WCAG 2.1 A/AA rules. */
 export async function runAxe(page: Page, context: string = 'body'): Promise<AxeViolation[]> {
   const axePath = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
-  await page.addScriptTag({ content: readFileSync(axePath, 'utf8') });
+  // evaluated, not an inline <script>: the app's Content-Security-Policy forbids inline scripts
+  await page.evaluate(readFileSync(axePath, 'utf8'));
   return page.evaluate(async (ctx) => {
     interface AxeResult {
       violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];

@@ -74,8 +74,22 @@ describe('map and linked views', () => {
     await page.waitForTimeout(300);
     results.levelSwitch = await longestSince(page, since);
 
-    // legend of the default indicator (pupils per teacher, decimal bounds) on the Planungsräume
+    // the Planungsräume open with their own default indicator (MSS status: a value for every PLR)
+    await waitLegend(page, /Status-Index/);
+    expect(await page.getByTestId('indicator-select').inputValue()).toBe('mss_status');
+    const nodata = await page.$$eval('[data-testid="legend"] tr.legend-noData td:last-child', (tds) =>
+      tds.map((t) => Number((t.textContent ?? '').replace(/\./g, ''))),
+    );
+    expect(nodata.reduce((a, c) => a + c, 0)).toBeLessThan(100); // pupils per teacher: hundreds without data
+
+    // pupils per teacher (decimal bounds) on the Planungsräume, chosen explicitly
+    since = await page.evaluate(() => performance.now());
+    before = (await readProbe(page))?.idleCount ?? 0;
+    await page.getByTestId('indicator-select').selectOption('pupils_per_teacher_2024_25');
     await waitLegend(page, /Schüler:innen je Lehrkraft/);
+    await waitForMapIdle(page, { afterCount: before });
+    await page.waitForTimeout(300);
+    results.indicatorSwitch0 = await longestSince(page, since);
     const labels = await legendLabels(page);
     expect(labels.length).toBeGreaterThanOrEqual(3);
     // de-DE: decimal comma, thousands dot, en dash between bounds

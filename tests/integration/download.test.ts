@@ -48,6 +48,7 @@ describe.skipIf(!existsSync(SHARED))('npm run data -- --download (local mirror)'
   let base: string;
   let tmp: string;
   let out: string;
+  let ref: string;
   const sources = JSON.parse(readFileSync(join(REPO, 'data', 'sources.json'), 'utf8'))
     .sources as SourceEntry[];
   const keyOf = (u: URL) => `${u.pathname}${u.search}`;
@@ -78,6 +79,7 @@ describe.skipIf(!existsSync(SHARED))('npm run data -- --download (local mirror)'
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     tmp = mkdtempSync(join(tmpdir(), 'pipeline-dl-'));
     out = join(tmp, 'public', 'data');
+    ref = join(tmp, 'data', 'reference');
   });
   afterAll(async () => {
     await new Promise<void>((ok) => server.close(() => ok()));
@@ -85,7 +87,7 @@ describe.skipIf(!existsSync(SHARED))('npm run data -- --download (local mirror)'
   });
 
   it('downloads every source from the mirror and builds the same data', async () => {
-    const r = await runCli(['--download', '--base-url', base, '--out', out]);
+    const r = await runCli(['--download', '--base-url', base, '--out', out, '--reference', ref]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(new Set(requested)).toEqual(new Set(routes.keys()));
@@ -102,7 +104,7 @@ describe.skipIf(!existsSync(SHARED))('npm run data -- --download (local mirror)'
     });
     for (const s of m.sources) expect(s.url.startsWith(`${base}/`)).toBe(true);
     // the LOR names came from the official workbook (converted from xlsx)
-    const plr = JSON.parse(readFileSync(join(out, 'full/plr.geojson'), 'utf8'));
+    const plr = JSON.parse(readFileSync(join(ref, 'plr.geojson'), 'utf8'));
     expect(plr.features[0].properties).toMatchObject({
       id: '01100101',
       name: 'Stülerstraße',

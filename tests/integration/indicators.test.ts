@@ -1,5 +1,6 @@
 /**
- * The indicator engine on the runtime data written by `npm run data` (public/data). Skipped when absent.
+ * The indicator engine on the runtime data written by `npm run data` (public/data; the PLR ids from the
+ * reference geometry in data/reference). Skipped when absent.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,12 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { prepareEngine } from '../../src/indicators/compute';
 
 const DATA = resolve(__dirname, '../../public/data');
-const have = [
-  'full/plr.geojson',
-  'institutions/schools.csv',
-  'tables/population.csv',
-  'tables/mss2021.csv',
-].every((f) => existsSync(`${DATA}/${f}`));
+const PLR = resolve(__dirname, '../../data/reference/plr.geojson');
+const have =
+  existsSync(PLR) &&
+  ['institutions/schools.csv', 'tables/population.csv', 'tables/mss2021.csv'].every((f) =>
+    existsSync(`${DATA}/${f}`),
+  );
 const csv = (f: string): Record<string, string>[] =>
   Papa.parse<Record<string, string>>(readFileSync(`${DATA}/${f}`, 'utf8'), {
     header: true,
@@ -23,9 +24,7 @@ const csv = (f: string): Record<string, string>[] =>
   }).data;
 
 describe.skipIf(!have)('indicator engine on public/data', () => {
-  const plr = have
-    ? (JSON.parse(readFileSync(`${DATA}/full/plr.geojson`, 'utf8')) as FeatureCollection)
-    : null;
+  const plr = have ? (JSON.parse(readFileSync(PLR, 'utf8')) as FeatureCollection) : null;
   const ids = plr ? plr.features.map((f) => String(f.properties?.id)) : [];
   const inst = (f: string) =>
     existsSync(`${DATA}/institutions/${f}`) ? csv(`institutions/${f}`) : undefined;

@@ -51,6 +51,7 @@ const topo = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Topolog
 describe.skipIf(!existsSync(SHARED))('npm run data on ../shared/data/berlin', () => {
   let tmp: string;
   let out: string;
+  let ref: string;
   let stdout: string;
   let manifest: BuiltManifest;
   let before: Map<string, string>;
@@ -59,7 +60,12 @@ describe.skipIf(!existsSync(SHARED))('npm run data on ../shared/data/berlin', ()
     before = snapshot(SHARED);
     tmp = mkdtempSync(join(tmpdir(), 'pipeline-int-'));
     out = join(tmp, 'public', 'data');
-    ({ stdout } = await run(TSX, ['scripts/build-data.ts', '--from', SHARED, '--out', out], { cwd: REPO }));
+    ref = join(tmp, 'data', 'reference');
+    ({ stdout } = await run(
+      TSX,
+      ['scripts/build-data.ts', '--from', SHARED, '--out', out, '--reference', ref],
+      { cwd: REPO },
+    ));
     manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
   });
   afterAll(() => tmp && rmSync(tmp, { recursive: true, force: true }));
@@ -67,7 +73,8 @@ describe.skipIf(!existsSync(SHARED))('npm run data on ../shared/data/berlin', ()
   it('prints a summary with counts, sizes and time', () => {
     expect(stdout).toMatch(/12 Bezirke \/ 58 Prognoseräume \/ 143 Bezirksregionen \/ 542 Planungsräume/);
     expect(stdout).toMatch(/902 schools, 407 youth facilities, 2880 Kitas, 238 housing sites/);
-    expect(stdout).toMatch(/Size: 22 files, [\d.]+ MiB raw, [\d.]+ MiB gzip/);
+    expect(stdout).toMatch(/Size: 19 files, [\d.]+ MiB raw, [\d.]+ (MiB|KiB) gzip/);
+    expect(stdout).toMatch(/Reference geometry \(not served\): .*reference, 7 files, [\d.]+ MiB raw/);
     expect(stdout).toMatch(/Time: [\d.]+ s/);
   });
 
@@ -101,7 +108,9 @@ describe.skipIf(!existsSync(SHARED))('npm run data on ../shared/data/berlin', ()
         expect(String(f.properties?.id)).toMatch(
           new RegExp(`^\\d{${{ bez: 2, pgr: 4, bzr: 6, plr: 8 }[level]}}$`),
         );
-      const full = JSON.parse(readFileSync(join(out, `full/${level}.geojson`), 'utf8'));
+      const full = JSON.parse(readFileSync(join(ref, `${level}.geojson`), 'utf8'));
+      // only the layers the app fetches are served in full resolution
+      expect(existsSync(join(out, `full/${level}.geojson`))).toBe(false);
       expect(full.features).toHaveLength(n);
     }
   });
@@ -109,7 +118,7 @@ describe.skipIf(!existsSync(SHARED))('npm run data on ../shared/data/berlin', ()
   it('locates every institution in a Planungsraum', () => {
     const plrIds = new Set(
       (
-        JSON.parse(readFileSync(join(out, 'full/plr.geojson'), 'utf8')).features as {
+        JSON.parse(readFileSync(join(ref, 'plr.geojson'), 'utf8')).features as {
           properties: { id: string };
         }[]
       ).map((f) => f.properties.id),
@@ -196,6 +205,7 @@ describe.skipIf(!existsSync(SHARED))('npm run data on ../shared/data/berlin', ()
       'population',
       'mss2021',
       'plr_statics',
+      'esb_population',
     ]);
     for (const d of manifest.datasets) {
       expect(d.publisher && d.license && d.licenseNote && d.vintage && d.sourceUrl, d.id).toBeTruthy();
@@ -255,7 +265,7 @@ describe.skipIf(!existsSync(SHARED))('npm run data on ../shared/data/berlin', ()
     // areas add up across levels
     const sum = (level: string) =>
       (
-        JSON.parse(readFileSync(join(out, `full/${level}.geojson`), 'utf8')).features as {
+        JSON.parse(readFileSync(join(ref, `${level}.geojson`), 'utf8')).features as {
           properties: { area_m2: number };
         }[]
       ).reduce((s, f) => s + f.properties.area_m2, 0);
@@ -267,5 +277,6 @@ describe.skipIf(!existsSync(SHARED))('npm run data on ../shared/data/berlin', ()
   it('leaves the source folder untouched and no temp folders behind', () => {
     expect(snapshot(SHARED)).toEqual(before);
     expect(readdirSync(join(tmp, 'public'))).toEqual(['data']);
+    expect(readdirSync(join(tmp, 'data'))).toEqual(['reference']);
   });
 });

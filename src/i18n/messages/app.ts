@@ -37,6 +37,8 @@ export const appMessages = defineMessages(
     kind_kita: 'Kita',
     // status
     loading: 'Daten werden geladen …',
+    /** Fallback while a part of the interface is loaded on demand (code splitting). */
+    partLoading: 'Wird geladen …',
     loadError: 'Daten konnten nicht geladen werden',
     issuesSummary: (n: string) => `${n} Zeilen nicht oder mit Hinweis übernommen`,
     // sources
@@ -88,6 +90,7 @@ export const appMessages = defineMessages(
     kind_youth: 'Youth centre',
     kind_kita: 'Day-care centre',
     loading: 'Loading data …',
+    partLoading: 'Loading …',
     loadError: 'Data could not be loaded',
     issuesSummary: (n: string) => `${n} rows not used or used with a note`,
     sourcesIntro: 'All data come from public sources and are processed only in this browser.',

@@ -76,6 +76,8 @@ export const importMessages = defineMessages(
     featuresTruncated: (shown: string, total: string) =>
       `Die Karte zeigt ${shown} von ${total} Objekten als Einzelobjekte.`,
     sheetChoose: 'Anderes Tabellenblatt',
+    joinSummary: (points: string, areas: string, total: string, outside: string) =>
+      `${points} Punkte den Planungsräumen zugeordnet: ${areas} von ${total} Planungsräumen enthalten Punkte, ${outside} Punkte liegen außerhalb.`,
     // mapping
     mappingTitle: 'Spalten zuordnen',
     mappingIntro: 'Erkannte Typen und Rollen prüfen und bei Bedarf ändern, dann neu einlesen.',
@@ -173,6 +175,8 @@ export const importMessages = defineMessages(
     featuresTruncated: (shown: string, total: string) =>
       `The map shows ${shown} of ${total} objects individually.`,
     sheetChoose: 'Other sheet',
+    joinSummary: (points: string, areas: string, total: string, outside: string) =>
+      `${points} points assigned to planning areas (PLR): ${areas} of ${total} PLR contain points, ${outside} points lie outside.`,
     mappingTitle: 'Map columns',
     mappingIntro: 'Check the detected types and roles, change them if needed, then read the file again.',
     mappingCaption: 'Columns with type and role',

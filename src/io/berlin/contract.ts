@@ -1,6 +1,6 @@
 /**
  * The runtime data contract written by `npm run data` into `public/data/` and read by the app
- * (relative URLs `data/...`). Shared by the pipeline (scripts/data) and the app's loaders: pure TypeScript.
+ * (relative URLs `data/...`), plus the full-resolution reference geometry written next to it into `data/reference/`. Shared by the pipeline (scripts/data) and the app's loaders: pure TypeScript.
  */
 import type { LorLevel } from '../../domain/lor';
 import type { DatasetMeta, Manifest } from '../../domain/types';
@@ -10,8 +10,23 @@ export type AreaLayer = (typeof AREA_LAYERS)[number];
 
 /** Web-sized TopoJSON (one object named `areas`). */
 export const areaTopoPath = (layer: AreaLayer | LorLevel) => `areas/${layer}.topo.json`;
-/** Full-resolution WGS84 GeoJSON for exact joins. */
-export const areaFullPath = (layer: AreaLayer | LorLevel) => `full/${layer}.geojson`;
+
+/**
+ * Layers whose full-resolution WGS84 GeoJSON the app fetches (the worker's exact point-in-polygon joins with
+ * the Einschulbereiche and Erhaltungsgebiete): served in the data folder under `full/`, nothing else is.
+ */
+export const SERVED_FULL_LAYERS = ['esb', 'em', 'es'] as const;
+export type ServedFullLayer = (typeof SERVED_FULL_LAYERS)[number];
+/** Full-resolution WGS84 GeoJSON in the served data folder (only the layers the app needs). */
+export const areaFullPath = (layer: ServedFullLayer) => `full/${layer}.geojson`;
+
+/**
+ * Full-resolution WGS84 GeoJSON of every area layer (LOR levels, Einschulbereiche, Erhaltungsgebiete) for exact
+ * joins outside the app (CLI `bildungsraum join --areas`, benchmarks, tests): written by `npm run data` into the
+ * reference folder (default `data/reference/`, git-ignored, NOT served — it would add ~3 MB gzip to the app),
+ * relative to that folder.
+ */
+export const referenceGeoJsonPath = (layer: AreaLayer | LorLevel) => `${layer}.geojson`;
 export const TOPO_OBJECT = 'areas';
 
 export const INSTITUTION_COLUMNS = {
@@ -108,7 +123,31 @@ export const TABLE_PATHS = {
   population: 'tables/population.csv',
   mss2021: 'tables/mss2021.csv',
   plrStatics: 'tables/plr_statics.csv',
+  esbPopulation: 'tables/esb_population.csv',
 } as const;
+
+/**
+ * tables/esb_population.csv: Einschulbereiche with residents estimated from Planungsräume by area share
+ * (src/spatial/esbPopulation.ts). covered_share = part of the ESB area overlapping PLR with a population
+ * figure; plr_count = PLR with ≥ 1 % of their area inside; the population columns are estimates (1 decimal).
+ */
+export const ESB_POPULATION_COLUMNS = [
+  'esb_id',
+  'name',
+  'bez_id',
+  'area_m2',
+  'covered_share',
+  'plr_count',
+  'total',
+  'age_below_6',
+  'age_6_15',
+  'age_15_18',
+  'age_18_27',
+  'age_27_45',
+  'age_45_55',
+  'age_55_65',
+  'age_above_65',
+] as const;
 
 /** One raw source as listed in data/sources.json, with the sha256 of the bytes that were read. */
 export interface ManifestSource {
@@ -128,8 +167,16 @@ export interface ManifestSource {
 /** manifest.json as written by the pipeline: `Manifest` plus version and raw sources. */
 export interface BerlinManifest extends Manifest {
   pipelineVersion: number;
+  /**
+   * Reference geometry written into the (not served) reference folder, paths relative to it; absent when the
+   * run wrote none (`npm run data -- --out DIR` without `--reference DIR`).
+   */
+  reference?: { path: string; bytes: number; sha256: string; features?: number }[];
   /** Raw sources read (data/sources.json entries + sha256). */
   sources: ManifestSource[];
   /** Output datasets; `sources` lists the ids of the raw sources each one was built from. */
-  datasets: (DatasetMeta & { sources: string[] })[];
+  datasets: (DatasetMeta & {
+    sources: string[] /** How derived figures were made (e.g. esb_population). */;
+    method?: string;
+  })[];
 }

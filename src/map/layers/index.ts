@@ -4,12 +4,14 @@ import type { InstitutionKind } from '../../domain/types';
 import type { ImportedDataset } from '../../state/importStore';
 import type { HousingSite } from '../../state/mapStore';
 import type { LayerKey } from '../../state/viewStore';
+import { declutterLabels } from '../labelDeclutter';
 import { createAreaLayer } from './areaLayer';
 import { importedLayers } from './importedLayer';
 import { createInstitutionLayer, type InstitutionLayerState } from './institutionLayer';
 import {
   housingLayer,
   labelLayer,
+  labelPoints,
   mssFeatures,
   mssLayer,
   outlineLayer,
@@ -100,7 +102,10 @@ export function buildLayers(input: LayerInputs): Layer[] {
   if (o && input.areas && input.layers.areas) {
     const minZoom = LABEL_MIN_ZOOM[input.level] ?? 12;
     const visible = o.show.labels && (o.zoom ?? 0) >= minZoom;
-    out.push(labelLayer(input.areas, visible, input.level === 'bez' ? 13 : 11));
+    const size = input.level === 'bez' ? 13 : 11;
+    // labels that would overlap at this zoom are left out (larger areas win)
+    const points = visible ? declutterLabels(labelPoints(input.areas), o.zoom ?? 0, size) : undefined;
+    out.push(labelLayer(input.areas, visible, size, points));
   }
   const d = input.draw;
   if (d) {

@@ -123,6 +123,14 @@ export interface LabelPoint {
 
 const labelCache = new WeakMap<Areas, LabelPoint[]>();
 
+/** Glyphs of the label font atlas. */
+export const LABEL_CHARACTERS: string = (() => {
+  let out = '';
+  for (let c = 32; c < 127; c++) out += String.fromCharCode(c);
+  for (let c = 0xc0; c <= 0xff; c++) if (c !== 0xd7 && c !== 0xf7) out += String.fromCharCode(c);
+  return `${out}–—‚‘’„“”·•`;
+})();
+
 /** One label point inside each area (cached per Areas object). */
 export function labelPoints(areas: Areas): LabelPoint[] {
   let pts = labelCache.get(areas);
@@ -130,7 +138,12 @@ export function labelPoints(areas: Areas): LabelPoint[] {
     pts = [];
     for (const f of areas.features) {
       try {
-        const p = pointOnFeature(f as Feature<Geometry>).geometry.coordinates;
+        // precomputed in the data worker (data.worker.ts addLabelPoints) when loaded through it
+        const { label_lon: lx, label_lat: ly } = f.properties;
+        const p =
+          typeof lx === 'number' && typeof ly === 'number'
+            ? [lx, ly]
+            : pointOnFeature(f as Feature<Geometry>).geometry.coordinates;
         const a = typeof f.properties.area_m2 === 'number' ? f.properties.area_m2 : 0;
         pts.push({
           id: f.properties.id,
@@ -151,10 +164,16 @@ export function labelPoints(areas: Areas): LabelPoint[] {
  * Area names. Always drawn (hidden through opacity 0) so its shaders and font atlas are made at start-up,
  * not on the first level switch; labels that would pile up are hidden by the zoom thresholds of the caller.
  */
-export function labelLayer(areas: Areas, visible: boolean, size: number): TextLayer<LabelPoint> {
+export function labelLayer(
+  areas: Areas,
+  visible: boolean,
+  size: number,
+  /** The labels to draw (e.g. after collision, map/labelDeclutter.ts); default: one per area. */
+  points?: readonly LabelPoint[],
+): TextLayer<LabelPoint> {
   return new TextLayer<LabelPoint>({
     id: OVERLAY_IDS.labels,
-    data: labelPoints(areas),
+    data: points ?? labelPoints(areas),
     visible: true,
     opacity: visible ? 1 : 0,
     pickable: false,
@@ -165,7 +184,9 @@ export function labelLayer(areas: Areas, visible: boolean, size: number): TextLa
     getColor: [25, 25, 35, 255],
     fontFamily: 'system-ui, sans-serif',
     fontWeight: 600,
-    characterSet: 'auto',
+    // fixed glyph set (ASCII + Latin-1 letters + typographic marks): the font atlas is made once at start-up,
+    // not again on the first switch to a level whose names bring new characters ('auto' would)
+    characterSet: LABEL_CHARACTERS,
     fontSettings: { sdf: true },
     outlineWidth: 3,
     outlineColor: [255, 255, 255, 230],

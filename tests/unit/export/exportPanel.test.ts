@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Areas, Institution, InstitutionSet } from '../../../src/datasets/types';
 import type { Manifest } from '../../../src/domain/types';
-import { buildExportProps } from '../../../src/panels/ExportPanel';
+import { buildExportProps } from '../../../src/panels/exportActions';
 import { useDataStore } from '../../../src/state/dataStore';
 import { useFilterStore } from '../../../src/state/filterStore';
 import { useViewStore } from '../../../src/state/viewStore';

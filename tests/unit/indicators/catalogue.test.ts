@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ESB_POPULATION, getIndicator, INDICATOR_BY_ID, INDICATORS } from '../../../src/indicators/catalogue';
+import {
+  ESB_INDICATORS,
+  ESB_POPULATION,
+  getIndicator,
+  INDICATOR_BY_ID,
+  INDICATORS,
+} from '../../../src/indicators/catalogue';
 
 const BASE =
   /^(count:(schools|youth|kitas|housing)(:[a-z_]+=.+)?|sum:(schools|youth|kitas|housing):[a-z0-9_]+|pair(num|den|count):schools:[a-z0-9_]+\/[a-z0-9_]+|pop:[a-z0-9_]+|area:(m2|em_m2|es_m2|eg_m2)|popdist:(youth|primary))$/;
@@ -8,7 +14,8 @@ describe('indicator catalogue', () => {
   it('declares every indicator exactly once', () => {
     const ids = INDICATORS.map((d) => d.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(INDICATOR_BY_ID.size).toBe(ids.length + 1);
+    expect(INDICATOR_BY_ID.size).toBe(ids.length);
+    expect(INDICATORS).toContain(ESB_POPULATION);
     expect(getIndicator('kita_places_per_100_u6').scale).toBe(100);
     expect(() => getIndicator('nope')).toThrow();
   });
@@ -24,6 +31,7 @@ describe('indicator catalogue', () => {
   });
   it('uses only known base quantities and consistent kinds', () => {
     for (const d of INDICATORS) {
+      if (d.esb) continue;
       if (d.kind === 'count' || d.kind === 'sum') expect(d.numerator, d.id).toMatch(BASE);
       if (d.kind === 'ratio') {
         expect(d.numerator, d.id).toMatch(BASE);
@@ -36,6 +44,15 @@ describe('indicator catalogue', () => {
       }
       if (d.kind === 'category' || d.kind === 'distributionShare') expect(d.category, d.id).toBeDefined();
     }
+  });
+  it('keeps Einschulbereich indicators off the LOR levels and names their source', () => {
+    expect(ESB_INDICATORS.length).toBeGreaterThanOrEqual(3);
+    for (const d of ESB_INDICATORS) {
+      expect(d.levels, d.id).toEqual([]);
+      expect(d.esb, d.id).toBeDefined();
+      if (d.esb && 'estimate' in d.esb) expect(d.method.de, d.id).toMatch(/Flächenanteil/);
+    }
+    for (const d of INDICATORS) if (!d.esb) expect(d.levels.length, d.id).toBeGreaterThan(0);
   });
   it('covers the required indicator set', () => {
     for (const id of [

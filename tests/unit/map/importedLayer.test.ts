@@ -15,7 +15,7 @@ function dataset(id: string, over: Partial<ImportedDataset>): ImportedDataset {
 }
 
 describe('importedLayers', () => {
-  const points = dataset('p', { positions: new Float64Array([13.4, 52.5, 13.5, 52.6]) });
+  const points = dataset('p', { positions: new Float32Array([13.4, 52.5, 13.5, 52.6]) });
   const polys = dataset('a', {
     visible: false,
     features: {

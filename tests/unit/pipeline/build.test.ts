@@ -15,13 +15,21 @@ const MINI_COUNTS = { bez: 2, pgr: 2, bzr: 2, plr: 4 };
 describe('buildData on the mini fixture (4 PLR squares, 2 Bezirke)', () => {
   let dir: string;
   let out: string;
+  let ref: string;
   let manifest: BuiltManifest;
   const before = listTree(MINI).map((f) => [f, readFileSync(join(MINI, f), 'utf8')]);
 
   beforeAll(async () => {
     dir = tempDir();
     out = join(dir, 'public', 'data');
-    ({ manifest } = await buildData({ from: MINI, out, sourcesPath: SOURCES, expectedCounts: MINI_COUNTS }));
+    ref = join(dir, 'data', 'reference');
+    ({ manifest } = await buildData({
+      from: MINI,
+      out,
+      reference: ref,
+      sourcesPath: SOURCES,
+      expectedCounts: MINI_COUNTS,
+    }));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -34,24 +42,38 @@ describe('buildData on the mini fixture (4 PLR squares, 2 Bezirke)', () => {
       'areas/esb.topo.json',
       'areas/pgr.topo.json',
       'areas/plr.topo.json',
-      'full/bez.geojson',
-      'full/bzr.geojson',
+      // full resolution only for the layers the app fetches; the rest is in the reference folder
       'full/em.geojson',
       'full/es.geojson',
       'full/esb.geojson',
-      'full/pgr.geojson',
-      'full/plr.geojson',
       'institutions/housing.csv',
       'institutions/kitas.csv',
       'institutions/schools.csv',
       'institutions/youth.csv',
       'manifest.json',
+      'tables/esb_population.csv',
       'tables/mss2021.csv',
       'tables/plr_statics.csv',
       'tables/population.csv',
     ]);
-    // no temp folders left next to the output
+    // every layer in full resolution in the (not served) reference folder
+    expect(listTree(ref)).toEqual([
+      'bez.geojson',
+      'bzr.geojson',
+      'em.geojson',
+      'es.geojson',
+      'esb.geojson',
+      'pgr.geojson',
+      'plr.geojson',
+    ]);
+    for (const l of ['em', 'es', 'esb']) {
+      expect(readFileSync(join(ref, `${l}.geojson`), 'utf8')).toBe(
+        readFileSync(join(out, `full/${l}.geojson`), 'utf8'),
+      );
+    }
+    // no temp folders left next to the outputs
     expect(readdirSync(dirname(out))).toEqual(['data']);
+    expect(readdirSync(dirname(ref))).toEqual(['reference']);
     // CSV headers are exactly the shared contract
     const header = (p: string) => readFileSync(join(out, p), 'utf8').split('\n')[0].split(',');
     for (const kind of Object.keys(INSTITUTION_COLUMNS) as (keyof typeof INSTITUTION_COLUMNS)[]) {
@@ -84,7 +106,7 @@ describe('buildData on the mini fixture (4 PLR squares, 2 Bezirke)', () => {
       bzr_name: 'Region Nord',
       area_m2: 1500000,
     });
-    const full = JSON.parse(readFileSync(join(out, 'full/bez.geojson'), 'utf8'));
+    const full = JSON.parse(readFileSync(join(ref, 'bez.geojson'), 'utf8'));
     expect(full.features[0].geometry.type).toBe('MultiPolygon');
     const ring: number[][] = full.features[0].geometry.coordinates[0][0];
     const xs = ring.map((p) => p[0]);
@@ -235,7 +257,29 @@ describe('buildData on the mini fixture (4 PLR squares, 2 Bezirke)', () => {
         expect(f.sha256).toBe(createHash('sha256').update(buf).digest('hex'));
       }
     }
+    // the reference files are listed with size and hash too
+    expect(manifest.reference?.map((f) => f.path)).toEqual(listTree(ref));
+    for (const f of manifest.reference ?? []) {
+      const buf = readFileSync(join(ref, f.path));
+      expect(f.bytes).toBe(buf.length);
+      expect(f.sha256).toBe(createHash('sha256').update(buf).digest('hex'));
+    }
     expect(staleReason(out)).toBeNull();
+    expect(staleReason(out, ref)).toBeNull();
+    // a missing file makes ensure-data rebuild
+    expect(staleReason(out, join(dir, 'elsewhere'))).toMatch(/elsewhere\/bez\.geojson is missing$/);
+  });
+
+  it('refuses a reference folder inside the output folder', async () => {
+    await expect(
+      buildData({
+        from: MINI,
+        out: join(dir, 'x'),
+        reference: join(dir, 'x', 'ref'),
+        sourcesPath: SOURCES,
+        expectedCounts: MINI_COUNTS,
+      }),
+    ).rejects.toThrow('the reference folder and the output folder must not contain each other');
   });
 
   it('never writes into the source folder', () => {

@@ -24,4 +24,27 @@ describe('staleReason (ensure-data)', () => {
     writeFileSync(join(out, 'manifest.json'), JSON.stringify({ pipelineVersion: PIPELINE_VERSION }));
     expect(staleReason(out)).toBeNull();
   });
+
+  it('asks for a build when a file listed in the manifest is missing (served or reference folder)', () => {
+    dir = tempDir();
+    const out = join(dir, 'data');
+    const ref = join(dir, 'reference');
+    mkdirSync(join(out, 'areas'), { recursive: true });
+    mkdirSync(ref);
+    const manifest = {
+      pipelineVersion: PIPELINE_VERSION,
+      datasets: [{ files: [{ path: 'areas/plr.topo.json' }] }],
+      reference: [{ path: 'plr.geojson' }],
+    };
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest));
+    expect(staleReason(out)).toBe(`${join(out, 'areas/plr.topo.json')} is missing`);
+    writeFileSync(join(out, 'areas/plr.topo.json'), '{}');
+    expect(staleReason(out)).toBeNull();
+    // the reference folder is only checked when asked for (ensure-data does)
+    expect(staleReason(out, ref)).toBe(`${join(ref, 'plr.geojson')} is missing`);
+    writeFileSync(join(ref, 'plr.geojson'), '{}');
+    expect(staleReason(out, ref)).toBeNull();
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify({ ...manifest, reference: undefined }));
+    expect(staleReason(out, ref)).toBe(`no reference geometry was written to ${ref}`);
+  });
 });

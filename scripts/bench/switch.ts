@@ -1,0 +1,160 @@
+/**
+ * Main-thread cost of switching level and indicator on the default data (issue #5: no task > 50 ms).
+ * Opens the built app (default `dist/`, or BILDUNGSRAUM_DIST), waits for the map, then repeats
+ * level / indicator switches and prints, per switch, the longest main-thread task (PerformanceObserver
+ * "longtask") and — with PROFILE=1 — the functions with the most self time in a CPU profile (CDP
+ * Profiler; build with `npx vite build --minify false --outDir /tmp/x` for readable names).
+ *
+ *   npx vite build && npx tsx scripts/bench/switch.ts            # figures
+ *   PROFILE=1 BILDUNGSRAUM_DIST=/tmp/x npx tsx scripts/bench/switch.ts
+ */
+import { gotoApp, openApp, readProbe, waitForMapIdle } from '../../tests/e2e/harness';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+function topSelf(p: CpuProfile, n = 12): string[] {
+  const byId = new Map(p.nodes.map((x) => [x.id, x]));
+  const self = new Map<string, number>();
+  const samples = p.samples ?? [];
+  const deltas = p.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const node = byId.get(samples[i]);
+    if (!node) continue;
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
+  }
+  return [...self]
+    .filter(([k]) => !/^\((idle|program|garbage collector)\)/.test(k))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${k}`);
+}
+
+/** Inclusive time per function (each function counted once per sample stack). */
+function topInclusive(p: CpuProfile & { nodes: (ProfileNode & { children?: number[] })[] }, n = Number(process.env.INCL_N ?? 25)): string[] {
+  const parent = new Map<number, number>();
+  for (const x of p.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
+  const byId = new Map(p.nodes.map((x) => [x.id, x]));
+  const key = (x: ProfileNode) =>
+    `${x.callFrame.functionName || '(anon)'} ${x.callFrame.url.split('/').pop()}:${x.callFrame.lineNumber + 1}`;
+  const incl = new Map<string, number>();
+  const samples = p.samples ?? [];
+  const deltas = p.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const seen = new Set<string>();
+    let id: number | undefined = samples[i];
+    const first = byId.get(id);
+    if (!first || /^\((idle|program|garbage collector)\)/.test(first.callFrame.functionName)) continue;
+    while (id !== undefined) {
+      const node = byId.get(id);
+      if (!node) break;
+      const k = key(node);
+      if (!seen.has(k)) {
+        seen.add(k);
+        incl.set(k, (incl.get(k) ?? 0) + (deltas[i] ?? 0) / 1000);
+      }
+      id = parent.get(id);
+    }
+  }
+  return [...incl]
+    .filter(([k]) => !/^\((root|anon)\)/.test(k))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${k}`);
+}
+
+async function main() {
+  const rounds = Number(process.env.ROUNDS ?? 3);
+  const profile = process.env.PROFILE === '1';
+  const s = await openApp({ viewport: { width: 1400, height: 900 }, root: process.env.BILDUNGSRAUM_DIST });
+  await s.context.addInitScript(() => {
+    const w = window as unknown as { __longtasks: { start: number; duration: number }[] };
+    w.__longtasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const { page } = s;
+  await gotoApp(s);
+  const cdp = await s.context.newCDPSession(page);
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  }
+  // let the background preload of the other levels (MapView idle handler, after 1.5 s) finish first?
+  const warm = process.env.WARM !== '0';
+  if (warm) await page.waitForTimeout(4000);
+  const longest = (since: number) =>
+    page.evaluate(
+      (t) =>
+        Math.max(
+          0,
+          ...(window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks
+            .filter((e) => e.start >= t)
+            .map((e) => e.duration),
+        ),
+      since,
+    );
+  const figures: Record<string, number[]> = { level: [], indicator: [] };
+  const step = async (what: 'level' | 'indicator', act: () => Promise<void>, label: string) => {
+    const since = await page.evaluate(() => performance.now());
+    const before = (await readProbe(page))?.idleCount ?? 0;
+    if (profile) await cdp.send('Profiler.start');
+    await act();
+    await waitForMapIdle(page, { afterCount: before });
+    await page.waitForTimeout(300);
+    const ms = await longest(since);
+    figures[what].push(ms);
+    console.log(`${label}: longest task ${ms.toFixed(0)} ms`);
+    if (profile) {
+      const { profile: p } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+      for (const l of topSelf(p)) console.log(`   ${l}`);
+      if (process.env.INCL === '1') {
+        console.log('   -- inclusive --');
+        for (const l of topInclusive(p)) console.log(`   ${l}`);
+      }
+    }
+  };
+  const levels = ['plr', 'bez', 'pgr', 'bzr'] as const;
+  const indicators = ['kita_places_per_100_u6', 'pop_total', 'pupils_per_teacher_2024_25'];
+  for (let r = 0; r < rounds; r++) {
+    for (const l of levels)
+      await step(
+        'level',
+        () => page.locator(`input[name="lor-level"][value="${l}"]`).check(),
+        `level → ${l}`,
+      );
+    for (const id of indicators)
+      await step(
+        'indicator',
+        () =>
+          page
+            .getByTestId('indicator-select')
+            .selectOption(id)
+            .then(() => undefined),
+        `indicator → ${id}`,
+      );
+  }
+  const stats = (a: number[]) => {
+    const s2 = [...a].sort((x, y) => x - y);
+    return `min ${s2[0]} / median ${s2[Math.floor(s2.length / 2)]} / max ${s2[s2.length - 1]} ms (n=${a.length})`;
+  };
+  console.log(`level switch:     ${stats(figures.level)}`);
+  console.log(`indicator switch: ${stats(figures.indicator)}`);
+  await s.close();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,43 @@
+import { defineMessages } from '../catalog';
+
+/** Area table: the non-visual alternative to the choropleth (one row per area of the shown level). */
+export const areaTableMessages = defineMessages(
+  {
+    tabsLabel: 'Tabellen',
+    tabInstitutions: 'Einrichtungen',
+    tabAreas: 'Gebiete (Kartenwerte)',
+    title: 'Gebiete der Karte',
+    caption: (indicator: string, level: string) => `Werte von „${indicator}“ je ${level}, wie in der Karte`,
+    colName: 'Gebiet',
+    colId: 'Kennung',
+    colParent: 'Bezirk',
+    colValue: 'Wert',
+    colClass: 'Klasse',
+    noData: 'keine Daten',
+    suppressed: 'unterdrückt (kleine Fallzahl)',
+    noIndicator: 'Kein Indikator gewählt: die Tabelle zeigt nur die Gebiete.',
+    notOnLevel: 'Der Indikator liegt für diese Ebene nicht vor.',
+    loading: 'Gebiete werden geladen …',
+    count: (n: string) => `${n} Gebiete`,
+    sortBy: (col: string) => `Nach ${col} sortieren`,
+  },
+  {
+    tabsLabel: 'Tables',
+    tabInstitutions: 'Institutions',
+    tabAreas: 'Areas (map values)',
+    title: 'Areas of the map',
+    caption: (indicator: string, level: string) => `Values of “${indicator}” per ${level}, as on the map`,
+    colName: 'Area',
+    colId: 'ID',
+    colParent: 'District',
+    colValue: 'Value',
+    colClass: 'Class',
+    noData: 'no data',
+    suppressed: 'suppressed (small count)',
+    noIndicator: 'No indicator chosen: the table lists the areas only.',
+    notOnLevel: 'The indicator does not exist on this level.',
+    loading: 'Loading areas …',
+    count: (n: string) => `${n} areas`,
+    sortBy: (col: string) => `Sort by ${col}`,
+  },
+);

@@ -1,0 +1,80 @@
+/**
+ * End-to-end: the Einschulbereich layer (against the built app in `dist/`): switch to Einschulbereiche, pick
+ * an ESB indicator (estimated children 6 to under 15) → the legend shows classes → click an ESB → the area
+ * profile names it, shows its estimated residents and states the method (area share of Planungsräume).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppSession, gotoApp, openApp, readProbe, waitForMapIdle } from './harness';
+
+async function waitLegend(page: Page, title: RegExp) {
+  await page.waitForFunction(
+    (src) => {
+      const el = document.querySelector('[data-testid="legend"] .legend-title');
+      return !!el && new RegExp(src).test(el.textContent ?? '');
+    },
+    title.source,
+    { timeout: 60_000, polling: 100 },
+  );
+}
+
+describe('Einschulbereiche', () => {
+  let s: AppSession;
+
+  beforeAll(async () => {
+    s = await openApp({ viewport: { width: 1400, height: 900 }, root: process.env.BILDUNGSRAUM_DIST });
+    await gotoApp(s);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('colours Einschulbereiche by estimated children and profiles a clicked one with its method', async () => {
+    const { page } = s;
+    // points off, so that a click on the map hits an area
+    await page.getByTestId('layer-school').uncheck();
+    await page.getByTestId('layer-youth').uncheck();
+    let before = (await readProbe(page))?.idleCount ?? 0;
+    await page.getByTestId('level-esb').check();
+    await waitForMapIdle(page, { afterCount: before });
+
+    await page.getByTestId('indicator-select').selectOption('esb_pop_6_15');
+    await waitLegend(page, /Kinder 6 bis unter 15 Jahre im Einschulbereich/);
+    const classes = await page.$$eval('[data-testid="legend"] tr.legend-class th', (ths) =>
+      ths.map((t) => t.textContent ?? ''),
+    );
+    expect(classes.length).toBeGreaterThanOrEqual(3);
+    for (const l of classes) expect(l).toMatch(/^(bis |über )?\d{1,3}(\.\d{3})*(,\d+)?( – [\d.,]+)?$/);
+    const counts = await page.$$eval('[data-testid="legend"] tr.legend-entry td:last-child', (tds) =>
+      tds.map((t) => Number((t.textContent ?? '').replace(/\./g, ''))),
+    );
+    expect(counts.reduce((a, c) => a + c, 0)).toBe(377);
+    // the method of the estimate is named with the indicator
+    expect(await page.locator('details.method-note').textContent()).toMatch(/Flächenanteil/);
+
+    await waitForMapIdle(page);
+    const box = await page.getByTestId('map').boundingBox();
+    if (!box) throw new Error('map has no box');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const profile = page.locator('[data-testid="area-profile"][data-level="esb"]');
+    await profile.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await profile.getByTestId('profile-name').textContent()).toMatch(/^Einschulbereich \d{4}/);
+    await page.waitForFunction(
+      () => /\d/.test(document.querySelector('[data-testid="profile-esb-total"]')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await profile.getByTestId('profile-esb-total').textContent()).toMatch(
+      /^Einwohner:innen \(geschätzt\): \d{1,3}(\.\d{3})*$/,
+    );
+    expect(await profile.getByTestId('profile-esb-method').textContent()).toMatch(
+      /Geschätzt aus Planungsräumen nach Flächenanteil/,
+    );
+    expect(await profile.getByTestId('profile-esb-primary').textContent()).toMatch(/^Grundschulen: \d+$/);
+  });
+
+  it('made no request to another host and logged no errors', () => {
+    expect(s.foreignRequests).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
+  });
+});
