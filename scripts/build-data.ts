@@ -1,5 +1,5 @@
 /**
- * `npm run data` — build public/data/ (runtime contract: manifest, areas, full/{em,es}, institutions, tables)
+ * `npm run data` — build public/data/ (runtime contract: manifest, areas, full/{esb,em,es}, institutions, tables)
  * and data/reference/ (full-resolution GeoJSON of every area layer; not served) from the raw Berlin sources
  * listed in data/sources.json.
  *

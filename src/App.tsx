@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { MapView } from './map/MapView';
 import { AreaTable, BottomTables } from './panels/AreaTable';
 import { BasemapSettings } from './panels/BasemapSettings';
@@ -9,6 +9,7 @@ import { Header } from './panels/Header';
 import { ImportPanel } from './panels/ImportDialog';
 import { IndicatorPanel } from './panels/IndicatorPanel';
 import { LayerPanel, LevelPanel } from './panels/LayerPanel';
+import { lazyPart } from './panels/lazyPart';
 import { PartLoading } from './panels/PartLoading';
 import { BottomRegion, DetailsRegion, MapRegion } from './panels/Regions';
 import { Sidebar } from './panels/Sidebar';
@@ -18,9 +19,11 @@ import { useSelectionStore } from './state/selectionStore';
 
 // Code-split: the charts (d3 brush/selection, simple-statistics) load after the first render; the area
 // profile and the institution card load with the first selection.
-const AreaProfile = lazy(() => import('./panels/AreaProfile').then((x) => ({ default: x.AreaProfile })));
-const InstitutionCard = lazy(() =>
-  import('./panels/InstitutionCard').then((x) => ({ default: x.InstitutionCard })),
+const { Component: AreaProfile, preload: loadAreaProfile } = lazyPart(() =>
+  import('./panels/AreaProfile').then((x) => x.AreaProfile),
+);
+const { Component: InstitutionCard, preload: loadInstitutionCard } = lazyPart(() =>
+  import('./panels/InstitutionCard').then((x) => x.InstitutionCard),
 );
 // The institution table (with its virtualiser) loads right after the first render, like the charts.
 const InstitutionTable = lazy(() =>
@@ -28,8 +31,25 @@ const InstitutionTable = lazy(() =>
 );
 const ChartsPanel = lazy(() => import('./panels/ChartsPanel').then((x) => ({ default: x.ChartsPanel })));
 
+/** After the first render, when the browser is idle: fetch what the first click on the map or table opens. */
+function usePrefetchDetails() {
+  useEffect(() => {
+    const go = () => {
+      void loadAreaProfile();
+      void loadInstitutionCard();
+    };
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(go, { timeout: 5000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const t = setTimeout(go, 2000);
+    return () => clearTimeout(t);
+  }, []);
+}
+
 /** Pure composition of the shell: header, sidebar sections, map, details and bottom regions. */
 export function App() {
+  usePrefetchDetails();
   return (
     <div className="app">
       <Header />

@@ -41,7 +41,10 @@ function topSelf(p: CpuProfile, n = 12): string[] {
 }
 
 /** Inclusive time per function (each function counted once per sample stack). */
-function topInclusive(p: CpuProfile & { nodes: (ProfileNode & { children?: number[] })[] }, n = Number(process.env.INCL_N ?? 25)): string[] {
+function topInclusive(
+  p: CpuProfile & { nodes: (ProfileNode & { children?: number[] })[] },
+  n = Number(process.env.INCL_N ?? 25),
+): string[] {
   const parent = new Map<number, number>();
   for (const x of p.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
   const byId = new Map(p.nodes.map((x) => [x.id, x]));
@@ -71,6 +74,38 @@ function topInclusive(p: CpuProfile & { nodes: (ProfileNode & { children?: numbe
     .sort((a, b) => b[1] - a[1])
     .slice(0, n)
     .map(([k, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${k}`);
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** Longest top-level task (wall and thread CPU time, ms) on the renderer main thread of a trace. */
+function longestTraceTask(trace: { traceEvents?: TraceEvent[] } | TraceEvent[]): {
+  wall: number;
+  cpu: number;
+} {
+  const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  let wall = 0;
+  let cpu = 0;
+  for (const e of events) {
+    if (e.ph !== 'X' || (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')) continue;
+    if (!mains.has(`${e.pid}:${e.tid}`)) continue;
+    wall = Math.max(wall, (e.dur ?? 0) / 1000);
+    cpu = Math.max(cpu, (e.tdur ?? 0) / 1000);
+  }
+  return { wall, cpu };
 }
 
 async function main() {
@@ -106,16 +141,30 @@ async function main() {
       since,
     );
   const figures: Record<string, number[]> = { level: [], indicator: [] };
+  // CPU time (thread time) of the longest main-thread task from a Chrome trace: unlike the wall-clock
+  // "longtask" duration it is not inflated when other processes compete for the CPU
+  const cpu: Record<string, number[]> = { level: [], indicator: [] };
+  const tracing = process.env.TRACE !== '0';
   const step = async (what: 'level' | 'indicator', act: () => Promise<void>, label: string) => {
     const since = await page.evaluate(() => performance.now());
     const before = (await readProbe(page))?.idleCount ?? 0;
     if (profile) await cdp.send('Profiler.start');
+    if (tracing)
+      await s.browser.startTracing(page, {
+        categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'],
+      });
     await act();
     await waitForMapIdle(page, { afterCount: before });
     await page.waitForTimeout(300);
     const ms = await longest(since);
     figures[what].push(ms);
-    console.log(`${label}: longest task ${ms.toFixed(0)} ms`);
+    let cpuNote = '';
+    if (tracing) {
+      const t = longestTraceTask(JSON.parse((await s.browser.stopTracing()).toString('utf8')));
+      cpu[what].push(Math.round(t.cpu));
+      cpuNote = `; trace: longest main-thread task ${t.wall.toFixed(0)} ms wall, ${t.cpu.toFixed(0)} ms CPU`;
+    }
+    console.log(`${label}: longest task ${ms.toFixed(0)} ms (longtask observer)${cpuNote}`);
     if (profile) {
       const { profile: p } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
       for (const l of topSelf(p)) console.log(`   ${l}`);
@@ -149,8 +198,12 @@ async function main() {
     const s2 = [...a].sort((x, y) => x - y);
     return `min ${s2[0]} / median ${s2[Math.floor(s2.length / 2)]} / max ${s2[s2.length - 1]} ms (n=${a.length})`;
   };
-  console.log(`level switch:     ${stats(figures.level)}`);
-  console.log(`indicator switch: ${stats(figures.indicator)}`);
+  console.log(`level switch (longtask, wall):     ${stats(figures.level)}`);
+  console.log(`indicator switch (longtask, wall): ${stats(figures.indicator)}`);
+  if (tracing) {
+    console.log(`level switch (trace, CPU):         ${stats(cpu.level)}`);
+    console.log(`indicator switch (trace, CPU):     ${stats(cpu.indicator)}`);
+  }
   await s.close();
 }
 

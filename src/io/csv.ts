@@ -184,6 +184,12 @@ class RangeInterner {
   }
 }
 
+/** The first n entries: a view when little is wasted (no copy of millions of values), else a compact copy. */
+function fit<T extends Int32Array | Float64Array>(a: T, n: number): T {
+  if (a.length === n) return a;
+  return (a.length - n <= n / 8 ? a.subarray(0, n) : a.slice(0, n)) as T;
+}
+
 /** Row numbers collected into a growing Int32Array (no million-element JS array). */
 class IntList {
   data = new Int32Array(1024);
@@ -197,7 +203,7 @@ class IntList {
     this.data[this.length++] = v;
   }
   toArray(): Int32Array {
-    return this.data.slice(0, this.length);
+    return fit(this.data, this.length);
   }
 }
 
@@ -251,6 +257,11 @@ export function parseDelimited(text: string, dialect: CsvDialect, cb: ParseCallb
         numbers.push(null);
         parsers.push(null);
         rangeParsers.push(null);
+        // room for all rows up front: cells are stored by index, no growing and copying on the way
+        const col = columns[j];
+        const a = new Array<string>(cap);
+        for (let i = 0; i < n; i++) a[i] = col[i];
+        columns[j] = a;
         continue;
       }
       const parse = makeNumberParser(dec);
@@ -292,9 +303,9 @@ export function parseDelimited(text: string, dialect: CsvDialect, cb: ParseCallb
           const x = v === '' ? Number.NaN : parse(v);
           (numbers[j] as Float64Array)[idx] = x;
           if (Number.isNaN(x) && v.trim() !== '') bad[j].set(idx, v);
-        } else columns[j].push(v);
+        } else columns[j][idx] = v;
       }
-    } else for (let j = 0; j < width; j++) columns[j].push(j < n ? r[j] : '');
+    } else for (let j = 0; j < width; j++) columns[j][idx] = j < n ? r[j] : '';
     if (n !== width) {
       // trailing delimiters / trailing empty cells are harmless; real extra or missing fields are not
       let extraFilled = false;
@@ -400,7 +411,7 @@ export function parseDelimited(text: string, dialect: CsvDialect, cb: ParseCallb
           const p = rangeParsers[j];
           if (j >= nf) {
             if (p) (numbers[j] as Float64Array)[idx] = Number.NaN;
-            else columns[j].push('');
+            else columns[j][idx] = '';
             continue;
           }
           const a = fs[j];
@@ -415,7 +426,7 @@ export function parseDelimited(text: string, dialect: CsvDialect, cb: ParseCallb
             if (cache && body.charCodeAt(a) !== 39) {
               const hit = cache.get(a, b);
               if (hit !== null) {
-                columns[j].push(hit);
+                columns[j][idx] = hit;
                 continue;
               }
               intern[j] = null;
@@ -428,7 +439,7 @@ export function parseDelimited(text: string, dialect: CsvDialect, cb: ParseCallb
                 unguarded++;
               }
             }
-            columns[j].push(t);
+            columns[j][idx] = t;
           }
         }
         if (nf !== width) {
@@ -486,6 +497,8 @@ export function parseDelimited(text: string, dialect: CsvDialect, cb: ParseCallb
     });
   }
   if (cancelled) throw new ImportCancelled();
+  const rows = rowNumbers.length;
+  for (const col of columns) if (col.length > rows) col.length = rows;
   if (!parsers && header !== null && cb.plan) applyPlan(rowNumbers.length);
   const result: RawTable = {
     header: header ?? [],
@@ -498,7 +511,7 @@ export function parseDelimited(text: string, dialect: CsvDialect, cb: ParseCallb
   };
   if (parsers) {
     const n = rowNumbers.length;
-    result.numbers = numbers.map((a) => (a ? a.slice(0, n) : null));
+    result.numbers = numbers.map((a) => (a ? fit(a, n) : null));
     result.bad = bad;
   }
   return result;

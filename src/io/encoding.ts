@@ -2,7 +2,7 @@
  * Byte → text decoding with encoding detection.
  *
  * Order: BOM (UTF-8, UTF-16 LE/BE) → UTF-16 without BOM (NUL-byte pattern) → strict UTF-8
- * (`TextDecoder` with `fatal: true`) → Windows-1252 (a superset of ISO-8859-1 for printable characters;
+ * (`TextDecoder` with `fatal: true`) → mostly UTF-8 with stray Windows-1252 bytes → Windows-1252 (a superset of ISO-8859-1 for printable characters;
  * the WHATWG encoding standard maps the label `iso-8859-1` to it as well).
  * Also recognises inputs that are not text at all (binary, ZIP/XLSX, PDF) so callers can refuse them clearly.
  */
@@ -13,6 +13,11 @@ export interface DecodedText {
   text: string;
   encoding: TextEncodingName;
   bom: boolean;
+  /**
+   * Mostly UTF-8 with this many bytes that are not valid UTF-8: those were decoded as Windows-1252
+   * (see decodeMixedUtf8). Absent for clean files.
+   */
+  foreignBytes?: number;
 }
 
 export type Sniffed = 'text' | 'zip' | 'binary' | 'empty';
@@ -69,8 +74,74 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
+    const mixed = decodeMixedUtf8(bytes);
+    if (mixed) return { text: mixed.text, encoding: 'utf-8', bom: false, foreignBytes: mixed.foreign };
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252', bom: false };
   }
+}
+
+/** Length of the valid UTF-8 sequence starting at `i` (≥ 2 bytes), or 0 when there is none. */
+function utf8SequenceLength(b: Uint8Array, i: number): number {
+  const c = b[i];
+  const cont = (k: number) => i + k < b.length && (b[i + k] & 0xc0) === 0x80;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    if (!cont(1) || !cont(2)) return 0;
+    if (c === 0xe0 && b[i + 1] < 0xa0) return 0; // overlong
+    if (c === 0xed && b[i + 1] > 0x9f) return 0; // surrogates
+    return 3;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    if (c === 0xf0 && b[i + 1] < 0x90) return 0;
+    if (c === 0xf4 && b[i + 1] > 0x8f) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+/**
+ * A UTF-8 file with a few stray Windows-1252 bytes (e.g. one line pasted from an old export): when valid
+ * multi-byte UTF-8 sequences outnumber the invalid bytes, decode the valid parts as UTF-8 and only the
+ * invalid bytes as Windows-1252, instead of turning every umlaut of the file into mojibake ("MÃ¼ller").
+ * Returns null for files that are not mostly UTF-8 (then the whole file is Windows-1252).
+ */
+function decodeMixedUtf8(bytes: Uint8Array): { text: string; foreign: number } | null {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    if (bytes[i] < 0x80) {
+      i++;
+      continue;
+    }
+    const len = utf8SequenceLength(bytes, i);
+    if (len) {
+      valid++;
+      i += len;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  if (valid <= invalid) return null;
+  const utf8 = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < bytes.length; ) {
+    if (bytes[i] < 0x80) {
+      i++;
+      continue;
+    }
+    const len = utf8SequenceLength(bytes, i);
+    if (len) {
+      i += len;
+      continue;
+    }
+    parts.push(utf8.decode(bytes.subarray(start, i)), decodeWindows1252(bytes.subarray(i, i + 1)));
+    start = ++i;
+  }
+  parts.push(utf8.decode(bytes.subarray(start)));
+  return { text: parts.join(''), foreign: invalid };
 }
 
 /** Windows-1252 characters for bytes 0x80–0x9F (undefined ones stay as C1 controls). */

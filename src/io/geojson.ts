@@ -101,6 +101,7 @@ function checkStructure(g: Geometry, level = 0): string | null {
   };
   if (g.type === 'GeometryCollection') {
     if (!Array.isArray(g.geometries)) return 'GeometryCollection ohne geometries';
+    if (g.geometries.length === 0) return 'leere GeometryCollection';
     if (level >= MAX_COLLECTION_DEPTH)
       return `GeometryCollection zu tief verschachtelt (mehr als ${MAX_COLLECTION_DEPTH} Ebenen)`;
     for (const c of g.geometries) {
@@ -191,17 +192,54 @@ function kindOf(g: Geometry | null): 'point' | 'polygon' | 'line' | 'none' {
   return 'none';
 }
 
+/**
+ * Newline-delimited GeoJSON (RFC 8142 text sequences with RS separators, or one Feature per line as in
+ * NDJSON / GeoJSONSeq): every non-empty line must be a Feature. Returns null otherwise.
+ */
+function parseFeatureSequence(text: string): Feature[] | null {
+  const lines = text
+    .replaceAll(String.fromCharCode(0x1e), '\n') // RFC 8142 record separator
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== '');
+  if (lines.length < 2) return null;
+  const out: Feature[] = [];
+  for (const l of lines) {
+    let v: unknown;
+    try {
+      v = JSON.parse(l);
+    } catch {
+      return null;
+    }
+    if (!v || typeof v !== 'object' || (v as { type?: unknown }).type !== 'Feature') return null;
+    out.push(v as Feature);
+  }
+  return out;
+}
+
 export function readGeoJson(
   text: string,
   opts: { crs?: CrsId; onProgress?: (f: number) => void } = {},
 ): GeoJsonRead | GeoJsonFatal {
   let json: unknown;
+  let sequence = false;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { fatal: { code: 'json-invalid', message: `Kein gültiges JSON: ${(e as Error).message}` } };
+    const seq = parseFeatureSequence(text);
+    if (!seq)
+      return { fatal: { code: 'json-invalid', message: `Kein gültiges JSON: ${(e as Error).message}` } };
+    json = { type: 'FeatureCollection', features: seq };
+    sequence = true;
   }
   const obj = json as { type?: unknown; features?: unknown; crs?: unknown };
+  if (obj && typeof obj === 'object' && obj.type === 'Topology')
+    return {
+      fatal: {
+        code: 'topojson',
+        message:
+          'Die Datei ist TopoJSON, nicht GeoJSON. Bitte als GeoJSON exportieren (z. B. mit QGIS oder mapshaper) und erneut importieren.',
+      },
+    };
   let features: Feature[];
   if (obj && typeof obj === 'object' && obj.type === 'FeatureCollection' && Array.isArray(obj.features))
     features = obj.features as Feature[];
@@ -220,6 +258,15 @@ export function readGeoJson(
     return { fatal: { code: 'geojson-empty', message: 'GeoJSON enthält keine Features.' } };
 
   const issues: GeoJsonIssue[] = [];
+  if (sequence)
+    issues.push({
+      index: null,
+      code: 'geojson-sequence',
+      column: null,
+      value: String(features.length),
+      reason: `Ein Feature pro Zeile (GeoJSON-Text-Sequenz / NDJSON) – ${features.length} Features gelesen`,
+      severity: 'warning',
+    });
   // properties → text columns (union of keys in order of first appearance)
   const headerIdx = new Map<string, number>();
   const columns: string[][] = [];

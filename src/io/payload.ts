@@ -32,8 +32,6 @@ export interface ImportPayload {
    * drawing), built in the worker and transferred: the map layer uses it as is, no main-thread conversion.
    */
   positions: Float32Array | null;
-  /** Point data joined to the Planungsräume (filled in after the import, by the worker; see ImportJoin). */
-  join?: ImportJoin;
   /** Used rows of a key-located table: key → values (capped at FEATURE_CAP). */
   keyed: {
     level: LorLevel | 'bsn';

@@ -151,7 +151,8 @@ export function MapView() {
       level,
       layers,
       areas,
-      keptAreas: allLorAreas,
+      // loaded Einschulbereiche are kept like the LOR levels (switching back does not tessellate again)
+      keptAreas: map.overlayAreas.esb ? { ...allLorAreas, esb: map.overlayAreas.esb } : allLorAreas,
       institutions,
       areaStyle,
       pointStyle,

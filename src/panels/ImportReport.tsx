@@ -23,6 +23,7 @@ export function ImportReport() {
   // rendered in a background (interruptible) pass: a big report never blocks the main thread in one task
   const d = useDeferredValue(useReportDataset(), null);
   const reimport = useImportStore((s) => s.reimport);
+  const join = useImportStore((s) => (d ? s.joins[d.id] : undefined));
   const [previewOpen, setPreviewOpen] = useState(false);
   // the CSV (every row not used: can be large) becomes a Blob only when the link is used, not on render
   const csvUrl = useRef<{ csv: string; url: string } | null>(null);
@@ -121,13 +122,13 @@ export function ImportReport() {
       {d.featuresTotal > d.features.features.length && (
         <p className="muted">{m.featuresTruncated(fmt(d.features.features.length), fmt(d.featuresTotal))}</p>
       )}
-      {d.join && (
+      {join && (
         <p data-testid="import-join">
           {m.joinSummary(
-            fmt(d.join.points),
-            fmt(d.join.counts.reduce((a, c) => a + (c > 0 ? 1 : 0), 0)),
-            fmt(d.join.plrIds.length),
-            fmt(d.join.outside),
+            fmt(join.points),
+            fmt(join.counts.reduce((a, c) => a + (c > 0 ? 1 : 0), 0)),
+            fmt(join.plrIds.length),
+            fmt(join.outside),
           )}
         </p>
       )}

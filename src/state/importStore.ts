@@ -36,6 +36,11 @@ export interface ImportState {
   lastReportId: string | null;
   /** The last import, also when nothing usable was read (then it is not in `datasets`). */
   lastResult: ImportedDataset | null;
+  /**
+   * Point datasets joined to the Planungsräume (by dataset id), filled in by the worker after the report
+   * is shown. Kept apart from `datasets` so that the map does not rebuild its layers when a join arrives.
+   */
+  joins: Record<string, ImportJoin>;
   importFile: (
     file: File | Blob,
     name?: string,
@@ -79,10 +84,7 @@ export const useImportStore = create<ImportState>((set, get) => {
     const onJoin = (join: ImportJoin | null) => {
       if (!join || !joinedId) return;
       const id = joinedId;
-      set((s) => ({
-        datasets: s.datasets.map((d) => (d.id === id ? { ...d, join } : d)),
-        lastResult: s.lastResult?.id === id ? { ...s.lastResult, join } : s.lastResult,
-      }));
+      set((s) => ({ joins: { ...s.joins, [id]: join } }));
     };
     const current = startImport(
       {
@@ -133,6 +135,7 @@ export const useImportStore = create<ImportState>((set, get) => {
     error: null,
     lastReportId: null,
     lastResult: null,
+    joins: {},
     importFile: (file, name, opts) =>
       run(
         { name: name ?? (file as File).name ?? 'datei.csv', file, sheet: opts?.sheet, crs: opts?.crs },
@@ -165,6 +168,7 @@ export const useImportStore = create<ImportState>((set, get) => {
         datasets: s.datasets.filter((d) => d.id !== id),
         lastReportId: s.lastReportId === id ? null : s.lastReportId,
         lastResult: s.lastResult?.id === id ? null : s.lastResult,
+        joins: Object.fromEntries(Object.entries(s.joins).filter(([k]) => k !== id)),
       })),
     showReport: (id) => set({ lastReportId: id }),
     clearError: () => set({ error: null }),

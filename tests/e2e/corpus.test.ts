@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_DIR, type CorpusExpectation, loadExpectations } from '../fixtures/corpus/expectations';
 import { writeRuntimeCorpus } from '../fixtures/corpus/runtime';
-import { type AppSession, DIST_DIR, openApp } from './harness';
+import { type AppSession, DIST_DIR, openApp, waitForMapIdle } from './harness';
 
 /** Per file: from picking it to its report (or error) on screen. A hang guard on a shared 2-core machine. */
-const TIME_BOX_MS = 30_000;
+const TIME_BOX_MS = 60_000;
 
 const runtime = writeRuntimeCorpus();
 const all: { e: CorpusExpectation; path: string }[] = [
@@ -32,6 +32,8 @@ beforeAll(async () => {
   cpSync(DIST_DIR, root, { recursive: true });
   s = await openApp({ root });
   await s.page.goto(s.server.url, { waitUntil: 'load' });
+  // start timing files only once the app has finished starting (data loaded, map drawn)
+  await waitForMapIdle(s.page, { timeout: 150_000 });
   await s.page.locator('[data-testid="import-file"]').waitFor({ state: 'attached', timeout: 90_000 });
 });
 

@@ -34,7 +34,7 @@ describe('Einschulbereiche', () => {
     // points off, so that a click on the map hits an area
     await page.getByTestId('layer-school').uncheck();
     await page.getByTestId('layer-youth').uncheck();
-    let before = (await readProbe(page))?.idleCount ?? 0;
+    const before = (await readProbe(page))?.idleCount ?? 0;
     await page.getByTestId('level-esb').check();
     await waitForMapIdle(page, { afterCount: before });
 

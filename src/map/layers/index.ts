@@ -59,16 +59,35 @@ export interface LayerInputs {
 /** Labels from this zoom on, per level (coarse levels always). */
 const LABEL_MIN_ZOOM: Record<string, number> = { bez: 0, pgr: 10.5, bzr: 11.5, plr: 13, esb: 12.5 };
 
+/** Style each kept level was last shown with (see buildLayers). */
+const lastStyle = new Map<string, { data: Areas; style: NonNullable<LayerInputs['areaStyle']> }>();
+
 /** All deck.gl layers of the map, bottom to top. Layers whose data is not loaded yet are left out. */
 export function buildLayers(input: LayerInputs): Layer[] {
   const out: Layer[] = [];
   const a = input.areaStyle;
   const kept = input.keptAreas;
-  if (kept)
+  if (kept) {
+    if (input.areas && a) lastStyle.set(input.level, { data: input.areas, style: a });
     for (const [lvl, data] of Object.entries(kept)) {
       if (!data || lvl === input.level) continue;
-      out.push(createAreaLayer({ level: lvl, visible: false, id: `areas-${lvl}` }, data));
+      // a hidden level keeps the style it was last drawn with: unchanged props, so deck.gl does not
+      // recompute its colour attributes on every switch (they are recomputed when it is shown again)
+      const last = lastStyle.get(lvl);
+      const st = last && last.data === data ? last.style : undefined;
+      out.push(
+        createAreaLayer(
+          {
+            level: lvl,
+            visible: false,
+            id: `areas-${lvl}`,
+            ...(st ? { colors: st.colors, dim: st.dim, styleKey: st.key } : {}),
+          },
+          data,
+        ),
+      );
     }
+  }
   if (input.areas)
     out.push(
       createAreaLayer(

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportFile } from '../../../src/export/run';
 import { ExportDialog } from '../../../src/panels/ExportDialog';
 import {
@@ -15,6 +15,12 @@ import {
 } from '../fixtures/export/tables';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// The dialog loads the file writers on the first download (code splitting): load them once up front so that
+// a click resolves within the test's act() flushes.
+beforeAll(async () => {
+  await import('../../../src/export/run');
+});
 
 let container: HTMLDivElement;
 let root: Root;
