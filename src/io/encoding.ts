@@ -27,13 +27,14 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
   if (bytes.length === 0) return 'empty';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip';
   if (hasUtf16Bom(bytes) || utf16WithoutBom(bytes) !== null) return 'text';
-  // Control characters other than TAB/LF/CR/FF/ESC in the first 4 KB mean binary data.
+  // Control characters other than TAB/LF/CR/FF/ESC/RS in the first 4 KB mean binary data
+  // (RS = record separator of GeoJSON text sequences, RFC 8142).
   const n = Math.min(bytes.length, 4096);
   let ctrl = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i];
     if (b === 0) return 'binary';
-    if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) ctrl++;
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27 && b !== 0x1e) ctrl++;
   }
   return ctrl > n * 0.01 ? 'binary' : 'text';
 }

@@ -45,8 +45,13 @@ const GEOMETRY_TYPES = new Set([
 ]);
 
 export function looksLikeJson(text: string): boolean {
-  const t = text.trimStart();
-  return t.startsWith('{') || t.startsWith('[');
+  // the first character that is neither white space nor RS (0x1e, GeoJSON text sequence, RFC 8142)
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{' || c === '[') return true;
+    if (c.charCodeAt(0) !== 0x1e && c.trim() !== '') return false;
+  }
+  return false;
 }
 
 function cellText(v: unknown): string {

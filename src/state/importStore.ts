@@ -84,7 +84,12 @@ export const useImportStore = create<ImportState>((set, get) => {
     const onJoin = (join: ImportJoin | null) => {
       if (!join || !joinedId) return;
       const id = joinedId;
-      set((s) => ({ joins: { ...s.joins, [id]: join } }));
+      set((s) =>
+        // removed (or replaced) in the meantime: nothing to attach it to
+        s.datasets.some((d) => d.id === id) || s.lastResult?.id === id
+          ? { joins: { ...s.joins, [id]: join } }
+          : {},
+      );
     };
     const current = startImport(
       {

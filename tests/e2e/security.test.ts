@@ -22,6 +22,7 @@ import {
   gotoApp,
   mapScreenshot,
   openApp,
+  runAxe,
   shareOfColour,
   waitForMapIdle,
 } from './harness';
@@ -272,6 +273,7 @@ describe('Content-Security-Policy', () => {
     await page.getByTestId('section-basemap').click();
     const status = page.getByTestId('basemap-status');
     expect(await status.textContent()).toMatch(/keine Online-Hintergrundkarte/);
+    expect(await runAxe(page, '[data-section="basemap"]')).toEqual([]);
     await page.getByTestId('basemap-enable').check();
     // invalid template: a clear message, nothing stored
     await page.getByTestId('basemap-template').fill('http://tiles.example.test/{z}/{x}/{y}.png');

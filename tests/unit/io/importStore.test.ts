@@ -30,7 +30,22 @@ class FakeWorker {
       const p = buildPayload(r);
       send({ type: 'part', features: p.features.features });
       p.features = { type: 'FeatureCollection', features: [] };
-      send({ type: 'done', payload: p });
+      const joinPending = !!(req.plrTopoUrl && p.positions?.length);
+      send({ type: 'done', payload: p, joinPending });
+      if (joinPending) {
+        await new Promise((ok) => setTimeout(ok, 5));
+        const n = (p.positions as Float32Array).length / 2;
+        send({
+          type: 'joined',
+          join: {
+            plrIds: ['01100101', '01100102'],
+            counts: Int32Array.of(n - 1, 0),
+            outside: 1,
+            points: n,
+            ms: 1,
+          },
+        });
+      }
     })();
   }
 }
@@ -43,6 +58,7 @@ beforeEach(() => {
     lastReportId: null,
     error: null,
     progress: null,
+    joins: {},
   });
 });
 
@@ -73,6 +89,30 @@ describe('importStore', () => {
     expect(useImportStore.getState().datasets[0].name).toBe('Schulen');
     s.remove(d.id);
     expect(useImportStore.getState().datasets).toHaveLength(0);
+  });
+
+  it('point data: the join to the Planungsräume arrives after the dataset, apart from it; removed with it', async () => {
+    const factory = (): Worker => new FakeWorker() as unknown as Worker;
+    let last: FakeWorker | null = null;
+    setImportWorkerFactory(() => {
+      last = factory() as unknown as FakeWorker;
+      return last as unknown as Worker;
+    });
+    await useImportStore
+      .getState()
+      .importFile(blob('schulen_win1252_25833.csv'), 'schulen_win1252_25833.csv');
+    const d = useImportStore.getState().datasets[0];
+    expect(useImportStore.getState().joins[d.id]).toBeUndefined();
+    expect((last as FakeWorker | null)?.terminated).toBe(false); // alive until the join is sent
+    await expect.poll(() => useImportStore.getState().joins[d.id]).toBeDefined();
+    const j = useImportStore.getState().joins[d.id];
+    expect(j.points).toBe(4);
+    expect(j.outside).toBe(1);
+    expect(Array.from(j.counts)).toEqual([3, 0]);
+    expect((last as FakeWorker | null)?.terminated).toBe(true);
+    expect(useImportStore.getState().datasets[0]).toBe(d); // the datasets list is not touched by the join
+    useImportStore.getState().remove(d.id);
+    expect(useImportStore.getState().joins).toEqual({});
   });
 
   it('an unusable file is reported but not listed; overrides make it usable', async () => {

@@ -4,8 +4,9 @@
  * TopoJSON, empty GeometryCollections and unknown projections in GeoJSON.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../../src/io/encoding';
+import { decodeText, sniffBytes } from '../../../src/io/encoding';
 import { readGeoJson } from '../../../src/io/geojson';
+import { importBytes } from '../../../src/io/importFile';
 import { sheetExtent } from '../../../src/io/xlsx';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -62,6 +63,15 @@ describe('readGeoJson robustness', () => {
       expect(g.geometries).toHaveLength(2);
       expect(g.issues.map((i) => i.code)).toContain('geojson-sequence');
     }
+  });
+  it('an RFC 8142 sequence (RS before every feature) is text, not binary, and is read', async () => {
+    const rs = String.fromCharCode(0x1e);
+    const text = [point(13.4, 52.5), point(13.41, 52.51), point(13.42, 52.52)]
+      .map((f) => `${rs}${f}\n`)
+      .join('');
+    expect(sniffBytes(utf8(text))).toBe('text');
+    const r = await importBytes(utf8(text), { fileName: 'folge.geojsons' });
+    expect(r.report).toMatchObject({ rowsRead: 3, rowsUsed: 3, rowsListed: 0 });
   });
   it('lines that are not all Features stay invalid JSON', () => {
     const g = readGeoJson(`${point(13.4, 52.5)}\n{"type":"Topology"}\n`);
