@@ -5,7 +5,7 @@
  *
  *   npm run bench                       # vite build, sizes, join + re-aggregation, import (Node + Chromium),
  *                                       # papaparse baseline, cold start
- *   npm run bench -- --no-build         # use the existing dist/
+ *   npm run bench -- --no-build         # measure the existing dist/ instead of a fresh build
  *   npm run bench -- --quick            # 200k points / rows, 1 cold start (a smoke run, not the figures)
  *   npm run bench -- --verbose          # also stream the full output of every benchmark
  *
@@ -14,7 +14,8 @@
  * import.ts, its human-readable lines.
  */
 import { spawn } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
+import { rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { budgetLines, infoLines, loadBudgets, measureBuild } from '../check-budgets';
 
@@ -25,6 +26,8 @@ const QUICK = args.includes('--quick');
 const NO_BUILD = args.includes('--no-build');
 const N = QUICK ? 200_000 : 1_000_000;
 const STARTUP_RUNS = QUICK ? 1 : 3;
+// A fresh build into a folder of its own: never replaces dist/ under e2e tests running at the same time.
+const DIST = NO_BUILD ? join(ROOT, 'dist') : join(tmpdir(), `bildungsraum-bench-dist-${process.pid}`);
 
 interface Run {
   code: number | null;
@@ -90,11 +93,18 @@ console.log(
 
 // 1. build + sizes (deterministic)
 if (!NO_BUILD) {
-  const b = await run(join(ROOT, 'node_modules', '.bin', 'vite'), ['build']);
+  const b = await run(join(ROOT, 'node_modules', '.bin', 'vite'), [
+    'build',
+    '--outDir',
+    DIST,
+    '--emptyOutDir',
+    '--logLevel',
+    'warn',
+  ]);
   if (b.code !== 0) failed('vite build', b);
 }
 try {
-  const sizes = measureBuild(join(ROOT, 'dist'));
+  const sizes = measureBuild(DIST);
   for (const l of budgetLines(sizes, loadBudgets(join(ROOT, 'budgets.json')))) emit(l.line);
   for (const l of infoLines(sizes)) if (!l.startsWith(' ')) emit(l);
 } catch (e) {
@@ -110,13 +120,14 @@ for (const [id, rest] of figures(j.stdout)) emit(`${id} ${rest}`);
 const p = await tsx('scripts/bench/papaparse-baseline.ts', ['--rows', String(N)]);
 if (p.code !== 0) failed('papaparse baseline', p);
 const pf = figures(p.stdout);
+for (const [id, rest] of pf) emit(`${id.replace(/_MBps$/, `_${N === 1_000_000 ? '1M' : N}_MBps`)} ${rest}`);
 const papaNode = value(pf.get('import.papaparse_node_MBps'));
 const papaMain = value(pf.get('import.papaparse_main_thread_MBps'));
 const papaTask = num(
   /longest main-thread task ([\d,.]+) ms/.exec(pf.get('import.papaparse_main_thread_MBps') ?? '')?.[1],
 );
 
-const im = await tsx('scripts/bench/import.ts', ['--rows', String(N)]);
+const im = await tsx('scripts/bench/import.ts', ['--rows', String(N), '--dist', DIST]);
 if (im.code !== 0) failed('import', im);
 const ratio = (a: number, b: number) =>
   Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(1)}x` : 'n/a';
@@ -162,9 +173,10 @@ if (seen === 0)
   emit('import: no figures recognised in the output of scripts/bench/import.ts (run with --verbose)');
 
 // 4. cold start
-const s = await tsx('scripts/bench/startup.ts', [String(STARTUP_RUNS)]);
+const s = await tsx('scripts/bench/startup.ts', [String(STARTUP_RUNS), '--dist', DIST]);
 if (s.code !== 0) failed('startup', s);
 for (const [id, rest] of figures(s.stdout)) emit(`${id} ${rest}`);
 
+if (!NO_BUILD) rmSync(DIST, { recursive: true, force: true });
 console.log(`# done — load average ${load()}`);
 process.exitCode = lines.some((l) => / FAILED/.test(l)) ? 1 : 0;

@@ -4,7 +4,7 @@
  * main-thread task during that cold start (PerformanceObserver 'longtask', registered before any page script
  * via addInitScript; the browser reports only tasks ≥ 50 ms, so "0" means none ≥ 50 ms).
  *
- *   npx vite build && npx tsx scripts/bench/startup.ts [runs=3]
+ *   npx vite build && npx tsx scripts/bench/startup.ts [runs=3] [--dist DIR]
  *
  * Every run is a new browser (cold HTTP cache). Prints one line per run with the app's milestones, then
  * min / median / max, and two machine-readable FIGURE lines (collected by scripts/bench/all.ts).
@@ -16,13 +16,16 @@ interface LongTask {
   duration: number;
 }
 
-const runs = Math.max(1, Number(process.argv[2] ?? 3) || 3);
+const argv = process.argv.slice(2);
+const distAt = argv.indexOf('--dist');
+const DIST = distAt >= 0 ? argv[distAt + 1] : undefined;
+const runs = Math.max(1, Number(argv.find((a, i) => /^\d+$/.test(a) && argv[i - 1] !== '--dist') ?? 3) || 3);
 const results: number[] = [];
 const longest: number[] = [];
 const blocking: number[] = [];
 
 for (let i = 0; i < runs; i++) {
-  const s = await openApp();
+  const s = await openApp({ root: DIST });
   try {
     await s.page.addInitScript(() => {
       const w = window as unknown as { __startupLongTasks: { start: number; duration: number }[] };

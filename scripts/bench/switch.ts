@@ -9,6 +9,7 @@
  *   PROFILE=1 BILDUNGSRAUM_DIST=/tmp/x npx tsx scripts/bench/switch.ts
  */
 import { gotoApp, openApp, readProbe, waitForMapIdle } from '../../tests/e2e/harness';
+import { longestTraceTask, TRACE_CATEGORIES } from '../../tests/e2e/trace';
 
 interface ProfileNode {
   id: number;
@@ -76,38 +77,6 @@ function topInclusive(
     .map(([k, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${k}`);
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
-}
-
-/** Longest top-level task (wall and thread CPU time, ms) on the renderer main thread of a trace. */
-function longestTraceTask(trace: { traceEvents?: TraceEvent[] } | TraceEvent[]): {
-  wall: number;
-  cpu: number;
-} {
-  const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
-  const mains = new Set(
-    events
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  let wall = 0;
-  let cpu = 0;
-  for (const e of events) {
-    if (e.ph !== 'X' || (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')) continue;
-    if (!mains.has(`${e.pid}:${e.tid}`)) continue;
-    wall = Math.max(wall, (e.dur ?? 0) / 1000);
-    cpu = Math.max(cpu, (e.tdur ?? 0) / 1000);
-  }
-  return { wall, cpu };
-}
-
 async function main() {
   const rounds = Number(process.env.ROUNDS ?? 3);
   const profile = process.env.PROFILE === '1';
@@ -149,10 +118,7 @@ async function main() {
     const since = await page.evaluate(() => performance.now());
     const before = (await readProbe(page))?.idleCount ?? 0;
     if (profile) await cdp.send('Profiler.start');
-    if (tracing)
-      await s.browser.startTracing(page, {
-        categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'],
-      });
+    if (tracing) await s.browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await act();
     await waitForMapIdle(page, { afterCount: before });
     await page.waitForTimeout(300);

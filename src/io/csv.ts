@@ -185,7 +185,7 @@ class RangeInterner {
 }
 
 /** The first n entries: a view when little is wasted (no copy of millions of values), else a compact copy. */
-function fit<T extends Int32Array | Float64Array>(a: T, n: number): T {
+function trimTo<T extends Int32Array | Float64Array>(a: T, n: number): T {
   if (a.length === n) return a;
   return (a.length - n <= n / 8 ? a.subarray(0, n) : a.slice(0, n)) as T;
 }
@@ -203,7 +203,7 @@ class IntList {
     this.data[this.length++] = v;
   }
   toArray(): Int32Array {
-    return fit(this.data, this.length);
+    return trimTo(this.data, this.length);
   }
 }
 
@@ -218,7 +218,17 @@ const CHUNK = 1 << 20;
  * string per cell, no array per row: ~10× faster on large files). Otherwise papaparse (chunk mode)
  * handles quoting, escaped quotes and malformed records.
  */
-export function parseDelimited(text: string, dialect: CsvDialect, cb: ParseCallbacks = {}): RawTable {
+export function parseDelimited(input: string, dialectIn: CsvDialect, cb: ParseCallbacks = {}): RawTable {
+  // Mixed line endings (CRLF file with some bare LF lines, e.g. after hand edits): every line break ends a
+  // record. Without this a bare LF inside a CRLF file would silently glue lines together.
+  let text = input;
+  let dialect = dialectIn;
+  if (dialect.lineEnding === 'CRLF' && /(^|[^\r])\n/.test(text)) {
+    text = text.replace(/\r\n/g, '\n');
+    dialect = { ...dialect, lineEnding: 'LF' };
+  } else if (dialect.lineEnding === 'LF' && text.includes('\r\n')) {
+    text = text.replace(/\r\n/g, '\n');
+  }
   let header: string[] | null = null;
   let width = 0;
   const columns: string[][] = [];
@@ -247,7 +257,10 @@ export function parseDelimited(text: string, dialect: CsvDialect, cb: ParseCallb
   const applyPlan = (estimatedRows: number) => {
     const plan = cb.plan ? cb.plan(header ?? [], columns) : columns.map(() => null);
     const n = rowNumbers.length;
-    cap = Math.max(1024, n, Math.ceil(estimatedRows * 1.05));
+    // a small floor saves regrowth on short files, but never more than ~1M slots over all columns (a file
+    // with 100,000 columns would otherwise reserve 800 MB before reading its second line)
+    const floor = Math.min(1024, Math.max(16, Math.floor(1_048_576 / Math.max(1, width))));
+    cap = Math.max(floor, n, Math.ceil(estimatedRows * 1.05));
     parsers = [];
     rangeParsers = [];
     for (let j = 0; j < width; j++) {
@@ -511,7 +524,7 @@ export function parseDelimited(text: string, dialect: CsvDialect, cb: ParseCallb
   };
   if (parsers) {
     const n = rowNumbers.length;
-    result.numbers = numbers.map((a) => (a ? fit(a, n) : null));
+    result.numbers = numbers.map((a) => (a ? trimTo(a, n) : null));
     result.bad = bad;
   }
   return result;

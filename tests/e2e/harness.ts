@@ -6,8 +6,8 @@
  *
  * Foreign hosts: every request to a host other than the local server is aborted and recorded in
  * `foreignRequests`, and so is every URL the page's Content-Security-Policy blocked (a CSP-blocked
- * request never reaches the network). `close()` throws when there were any, so every e2e file that
- * uses the harness fails on a foreign request even if it never looks at `foreignRequests` itself.
+ * request never reaches the network). `close()` throws when there were any (or any other CSP violation),
+ * so every e2e file that uses the harness fails on them even if it never looks at the lists itself.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -114,7 +114,7 @@ export interface AppSession {
   cspViolations: string[];
   /** console.error messages, uncaught page errors and CSP violations. */
   consoleErrors: string[];
-  /** Close browser and server; throws if any foreign request happened (unless opened with allowForeign). */
+  /** Close browser and server; throws on any foreign request or CSP violation (unless opened with allowForeign). */
   close(): Promise<void>;
 }
 
@@ -137,7 +137,7 @@ export async function openApp(
      * The harness still aborts them unless the test's page route answers first.
      */
     allowOrigins?: string[];
-    /** Do not throw from close() on foreign requests (the test checks `foreignRequests` itself). */
+    /** Do not throw from close() on foreign requests / CSP violations (the test checks them itself). */
     allowForeign?: boolean;
   } = {},
 ): Promise<AppSession> {
@@ -206,6 +206,8 @@ export async function openApp(
       await server.close();
       if (!opts.allowForeign && foreignRequests.length > 0)
         throw new Error(`requests to foreign hosts (blocked): ${[...new Set(foreignRequests)].join(', ')}`);
+      if (!opts.allowForeign && cspViolations.length > 0)
+        throw new Error(`Content-Security-Policy violations: ${[...new Set(cspViolations)].join(', ')}`);
     },
   };
 }

@@ -50,6 +50,20 @@ describe('CSV fast path (no quotes) = papaparse path', () => {
     expect(json(fast) === json(slow)).toBe(true);
   }, 30_000);
 
+  it('text columns: repeated values shared, more than 20 000 distinct values, values differing in one char', () => {
+    const lines = ['id,kat,name,x'];
+    for (let i = 0; i < 50_000; i++)
+      lines.push(`${i},K${i % 7}${i % 2 ? 'a' : 'b'},Einrichtung ${(i * 7919) % 25_000},${i / 2}`);
+    const text = `${lines.join('\n')}\n`;
+    expect(text.length).toBeGreaterThan(1 << 20); // the scanner interns after the first chunk
+    const { fast, slow } = bothPaths(text, [null, null, null, '.']);
+    expect(fast.columns[1].slice(0, 3)).toEqual(['K0b', 'K1a', 'K2b']);
+    expect(fast.columns[2][49_999]).toBe(`Einrichtung ${(49_999 * 7919) % 25_000}`);
+    expect(fast.columns.map((c) => c.length)).toEqual([50_000, 50_000, 50_000, 0]);
+    expect(JSON.stringify(fast.columns) === JSON.stringify(slow.columns)).toBe(true);
+    expect(Array.from(fast.rowNumbers)).toEqual(Array.from(slow.rowNumbers));
+  }, 30_000);
+
   it('a final line break is not an empty line (LF, CRLF, CR)', () => {
     for (const nl of ['\n', '\r\n', '\r'])
       for (const t of [`a,b${nl}1,2${nl}`, `"a",b${nl}1,2${nl}`])

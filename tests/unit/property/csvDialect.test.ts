@@ -3,7 +3,8 @@
  * (, ; TAB |), random cell text (quotes, line breaks and the delimiter itself, quoted as RFC 4180 wants),
  * random line endings and a random decimal style are serialised, then detected and parsed again:
  * the delimiter is found, every cell comes back exactly, numbers come back as numbers, and every row
- * read is used (rows read = rows used + rows listed).
+ * read is used (rows read = rows used + rows listed). Ragged tables (rows with fields missing or extra
+ * non-empty fields): exactly the ragged rows are listed, all others used.
  */
 import fc from 'fast-check';
 import Papa from 'papaparse';
@@ -136,6 +137,55 @@ describe('CSV dialect detection (property)', () => {
         });
       }),
       { numRuns: 60 },
+    );
+  }, 30_000);
+});
+
+describe('ragged rows (property)', () => {
+  /** Rows of plain cells; some rows lose trailing fields or gain extra non-empty ones. */
+  const raggedArb = fc.record({
+    delimiter: fc.constantFrom(...DELIMS),
+    rows: fc.array(
+      fc.record({
+        name: fc.stringMatching(/^[a-zäöüß][a-zäöüß ]{0,7}$/),
+        lat: fc.integer({ min: 523_400, max: 526_700 }),
+        lon: fc.integer({ min: 131_000, max: 137_500 }),
+        change: fc.oneof(
+          { weight: 4, arbitrary: fc.constant(0) },
+          { weight: 1, arbitrary: fc.integer({ min: -2, max: -1 }) },
+          { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) },
+        ),
+      }),
+      { minLength: 3, maxLength: 25 },
+    ),
+  });
+
+  it('every ragged row is listed, every other row used: rows read = used + listed', async () => {
+    await fc.assert(
+      fc.asyncProperty(raggedArb, async ({ delimiter, rows }) => {
+        const ragged = rows.filter((r) => r.change !== 0).length;
+        fc.pre(ragged * 2 < rows.length); // a majority of regular rows keeps the delimiter detectable
+        const lines = rows.map((r) => {
+          const cells = [r.name, (r.lat / 10_000).toFixed(4), (r.lon / 10_000).toFixed(4)];
+          if (r.change < 0) cells.length = 3 + r.change;
+          for (let k = 0; k < r.change; k++) cells.push(`extra${k}`);
+          return cells.join(delimiter);
+        });
+        const text = `${['name', 'lat', 'lon'].join(delimiter)}\n${lines.join('\n')}\n`;
+        const r = await importText(text, { fileName: 'zackig.csv' });
+        expect(r.source.delimiter).toBe(delimiter);
+        expect(reportIsConsistent(r.report)).toBe(true);
+        expect(r.report).toMatchObject({
+          rowsRead: rows.length,
+          rowsUsed: rows.length - ragged,
+          rowsListed: ragged,
+        });
+        const listedRows = new Set(r.report.issues.filter((i) => i.code === 'row-ragged').map((i) => i.row));
+        rows.forEach((row, i) => {
+          expect(listedRows.has(i + 2)).toBe(row.change !== 0); // file row: header = 1
+        });
+      }),
+      { numRuns: 80 },
     );
   }, 30_000);
 });
