@@ -223,10 +223,12 @@ export function parseDelimited(input: string, dialectIn: CsvDialect, cb: ParseCa
   // record. Without this a bare LF inside a CRLF file would silently glue lines together.
   let text = input;
   let dialect = dialectIn;
-  if (dialect.lineEnding === 'CRLF' && /(^|[^\r])\n/.test(text)) {
+  // Only where nothing is quoted: a quoted cell may hold a line break of either kind as its value.
+  const unquoted = text.indexOf(dialect.quote) < 0;
+  if (unquoted && dialect.lineEnding === 'CRLF' && /(^|[^\r])\n/.test(text)) {
     text = text.replace(/\r\n/g, '\n');
     dialect = { ...dialect, lineEnding: 'LF' };
-  } else if (dialect.lineEnding === 'LF' && text.includes('\r\n')) {
+  } else if (unquoted && dialect.lineEnding === 'LF' && text.includes('\r\n')) {
     text = text.replace(/\r\n/g, '\n');
   }
   let header: string[] | null = null;
