@@ -31,7 +31,7 @@ const NEWLINE: Record<CsvDialect['lineEnding'], '\r\n' | '\n' | '\r'> = { CRLF: 
 const isEmptyRecord = (r: string[]) => r.length === 0 || (r.length === 1 && r[0].trim() === '');
 
 /** Detect delimiter, quoting, line ending, header row and trailing delimiters from the first ~64 KB. */
-export function detectDialect(text: string): CsvDialect {
+export function detectDialect(text: string, forced?: Delimiter): CsvDialect {
   const lineEnding = lineEndingOf(text);
   let sample = text.slice(0, 65536);
   if (text.length > sample.length) {
@@ -40,7 +40,7 @@ export function detectDialect(text: string): CsvDialect {
   }
   let best: { d: Delimiter; score: number; rows: string[][] } | null = null;
   // on a tie, ';' / tab / '|' win over ',' (a German file with decimal commas splits evenly on ',' too)
-  for (const d of ['\t', ';', '|', ','] as const) {
+  for (const d of forced ? [forced] : (['\t', ';', '|', ','] as const)) {
     const res = Papa.parse<string[]>(sample, { delimiter: d, newline: NEWLINE[lineEnding], preview: 100 });
     const rows = res.data.filter((r) => !isEmptyRecord(r));
     if (rows.length === 0) continue;
@@ -55,7 +55,7 @@ export function detectDialect(text: string): CsvDialect {
     const score = (modeN / rows.length) * 1000 + Math.min(modeLen, 50);
     if (!best || score > best.score) best = { d, score, rows };
   }
-  const delimiter: Delimiter = best?.d ?? ',';
+  const delimiter: Delimiter = best?.d ?? forced ?? ',';
   const rows = best?.rows ?? [];
   const quoted = sample.includes('"');
   // trailing delimiter: the last field of (nearly) every row is empty
@@ -123,6 +123,17 @@ export interface ParseCallbacks {
    * collector dominated otherwise).
    */
   plan?: (header: string[], columns: string[][]) => (DecimalSeparator | null)[];
+  /** Lines before `text` in the file (e.g. an Excel `sep=;` line that was taken off): row numbers start after them. */
+  linesBefore?: number;
+}
+
+/**
+ * Excel's delimiter hint: a first line `sep=;` (written by Excel and by many German CSV exports). Returns the
+ * delimiter and the text after that line, or null when the file does not start with such a line.
+ */
+export function excelSepHint(text: string): { delimiter: Delimiter; rest: string } | null {
+  const m = /^sep=([,;\t|])[ \t]*(\r\n|\n|\r)/.exec(text);
+  return m ? { delimiter: m[1] as Delimiter, rest: text.slice(m[0].length) } : null;
 }
 
 /** A cell guarded against formula injection by a CSV export: `'` + more `'`s + one of = + - @ TAB CR. */
@@ -237,7 +248,7 @@ export function parseDelimited(input: string, dialectIn: CsvDialect, cb: ParseCa
   const rowNumbers = new IntList();
   const ragged: RawTable['ragged'] = [];
   const malformed: RawTable['malformed'] = [];
-  let record = 0; // records seen so far (1-based numbering of file rows)
+  let record = cb.linesBefore ?? 0; // records seen so far (1-based numbering of file rows)
   let emptyLines = 0;
   let unguarded = 0;
   const unguard = (r: string[]) => {

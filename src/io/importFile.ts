@@ -13,7 +13,7 @@ import {
   sampleColumn,
 } from './columns';
 import { CRS_LABEL, type CrsId, detectCrs, insideBerlin, parseCrsName, toWgs84 } from './crs';
-import { detectDialect, parseDelimited } from './csv';
+import { detectDialect, excelSepHint, parseDelimited } from './csv';
 import { decodeText, sniffBytes } from './encoding';
 import { eachPosition, looksLikeJson, readGeoJson } from './geojson';
 import { type DecimalSeparator, makeNumberParser, numberEvidence } from './numbers';
@@ -173,7 +173,7 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promi
   const dec = decodeText(bytes);
   source.encoding = dec.encoding;
   source.bom = dec.bom;
-  const text = dec.text;
+  let text = dec.text;
   progress(0.05, 'decode');
   checkCancel();
   if (text.trim() === '')
@@ -202,7 +202,13 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promi
     return finish(opts, source, g.header, g.columns, rowNumbers, [], g, progress, checkCancel);
   }
 
-  const dialect = detectDialect(text);
+  // Excel's `sep=;` first line names the delimiter; it is not the header
+  const hint = excelSepHint(text);
+  if (hint) {
+    text = hint.rest;
+    source.sepHint = hint.delimiter;
+  }
+  const dialect = detectDialect(text, hint?.delimiter);
   source.delimiter = dialect.delimiter;
   source.quote = dialect.quote;
   source.quoted = dialect.quoted;
@@ -213,6 +219,7 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promi
   let detection: Detection | null = null;
   const raw = parseDelimited(text, dialect, {
     onProgress: (f) => progress(0.05 + f * 0.6, 'parse'),
+    linesBefore: hint ? 1 : 0,
     isCancelled: opts.isCancelled,
     // types are detected on the first chunk; numeric columns are then parsed while streaming
     plan: (header, cols) => {
@@ -316,6 +323,14 @@ function finish(
     rb.error(code, rowNumbers[i], column, value, reason);
   };
   for (const e of rowErrors) reject(e.index, e.code, e.column, e.value, e.reason);
+  if (source.sepHint)
+    rb.warn(
+      'excel-sep-hint',
+      1,
+      null,
+      `sep=${source.sepHint === '\t' ? 'TAB' : source.sepHint}`,
+      'Zeile 1 ist Excels Trennzeichen-Hinweis (sep=…): als Trennzeichen verwendet, nicht als Kopfzeile',
+    );
   if (source.emptyLines)
     rb.warn(
       'empty-lines',

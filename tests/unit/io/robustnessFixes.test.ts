@@ -116,3 +116,25 @@ describe('readGeoJson robustness', () => {
     );
   });
 });
+
+describe("Excel's sep= hint line", () => {
+  it('names the delimiter, is not the header, and row numbers stay file rows', async () => {
+    const { importBytes } = await import('../../../src/io/importFile');
+    const text = 'sep=,\r\nname,wert\r\nA,"1,5"\r\nB,x,y\r\n';
+    const r = await importBytes(new TextEncoder().encode(text), { fileName: 'hint.csv' });
+    expect(r.source.delimiter).toBe(',');
+    expect(r.columns.map((c) => c.name)).toEqual(['name', 'wert']);
+    expect(r.report.rowsRead).toBe(2);
+    expect(r.report.rowsUsed + r.report.rowsListed).toBe(2);
+    const ragged = r.report.issues.find((i) => i.code === 'row-ragged');
+    // "B,x,y" is line 4 of the file (sep= line, header, A, B)
+    expect(ragged?.row).toBe(4);
+    expect(r.report.issues.some((i) => i.code === 'excel-sep-hint' && i.row === 1)).toBe(true);
+  });
+
+  it('leaves a file without the hint alone', async () => {
+    const { excelSepHint } = await import('../../../src/io/csv');
+    expect(excelSepHint('name;sep=;\n')).toBeNull();
+    expect(excelSepHint('sep=|\nname|x\n')).toEqual({ delimiter: '|', rest: 'name|x\n' });
+  });
+});
