@@ -128,6 +128,39 @@ export interface ParseCallbacks {
 }
 
 /**
+ * Title lines above the header, as in statistical office exports ("Schulen in Berlin, Stand 2024", an empty
+ * line, then the table): up to 5 leading lines without any delimiter, followed by a line with the table's
+ * usual field count (≥ 2). Returns the skipped lines (text) and the text after them, or null.
+ */
+export function leadingTitleLines(
+  text: string,
+  delimiter: Delimiter,
+): { lines: number; titles: string[]; rest: string } | null {
+  if (text.indexOf('"') >= 0 && text.indexOf('"') < 4096) return null; // quoted: line splitting is not safe here
+  const re = /\r\n|\n|\r/g;
+  const starts: number[] = [0];
+  while (starts.length <= 30) {
+    const m = re.exec(text);
+    if (!m) break;
+    starts.push(m.index + m[0].length);
+  }
+  const lines = starts.slice(0, -1).map((a, i) => text.slice(a, starts[i + 1]).replace(/[\r\n]+$/, ''));
+  const count = (l: string) => (l.trim() === '' ? 0 : l.split(delimiter).length);
+  const counts = lines.map(count);
+  const tally = new Map<number, number>();
+  for (const c of counts) if (c >= 2) tally.set(c, (tally.get(c) ?? 0) + 1);
+  let modal = 0;
+  let modalN = 0;
+  for (const [c, n] of tally) if (n > modalN) [modal, modalN] = [c, n];
+  if (modal < 2 || modalN < 2 || counts[0] >= 2) return null;
+  const k = counts.findIndex((c) => c >= 2);
+  if (k <= 0 || k > 5 || counts[k] !== modal) return null;
+  if (counts.slice(0, k).some((c) => c > 1)) return null;
+  if (counts[0] === 0) return null; // leading empty lines alone are handled as empty lines
+  return { lines: k, titles: lines.slice(0, k).filter((l) => l.trim() !== ''), rest: text.slice(starts[k]) };
+}
+
+/**
  * Excel's delimiter hint: a first line `sep=;` (written by Excel and by many German CSV exports). Returns the
  * delimiter and the text after that line, or null when the file does not start with such a line.
  */

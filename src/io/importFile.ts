@@ -13,7 +13,7 @@ import {
   sampleColumn,
 } from './columns';
 import { CRS_LABEL, type CrsId, detectCrs, insideBerlin, parseCrsName, toWgs84 } from './crs';
-import { detectDialect, excelSepHint, parseDelimited } from './csv';
+import { detectDialect, excelSepHint, leadingTitleLines, parseDelimited } from './csv';
 import { decodeText, sniffBytes } from './encoding';
 import { eachPosition, looksLikeJson, readGeoJson } from './geojson';
 import { type DecimalSeparator, makeNumberParser, numberEvidence } from './numbers';
@@ -208,7 +208,14 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promi
     text = hint.rest;
     source.sepHint = hint.delimiter;
   }
-  const dialect = detectDialect(text, hint?.delimiter);
+  let dialect = detectDialect(text, hint?.delimiter);
+  // title lines above the header (statistical office exports) are skipped and named in the report
+  const titles = leadingTitleLines(text, dialect.delimiter);
+  if (titles) {
+    text = titles.rest;
+    source.titleLines = titles.titles;
+    dialect = detectDialect(text, dialect.delimiter);
+  }
   source.delimiter = dialect.delimiter;
   source.quote = dialect.quote;
   source.quoted = dialect.quoted;
@@ -219,7 +226,7 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promi
   let detection: Detection | null = null;
   const raw = parseDelimited(text, dialect, {
     onProgress: (f) => progress(0.05 + f * 0.6, 'parse'),
-    linesBefore: hint ? 1 : 0,
+    linesBefore: (hint ? 1 : 0) + (titles?.lines ?? 0),
     isCancelled: opts.isCancelled,
     // types are detected on the first chunk; numeric columns are then parsed while streaming
     plan: (header, cols) => {
@@ -330,6 +337,14 @@ function finish(
       null,
       `sep=${source.sepHint === '\t' ? 'TAB' : source.sepHint}`,
       'Zeile 1 ist Excels Trennzeichen-Hinweis (sep=…): als Trennzeichen verwendet, nicht als Kopfzeile',
+    );
+  if (source.titleLines?.length)
+    rb.warn(
+      'title-lines',
+      1,
+      null,
+      source.titleLines.join(' | ').slice(0, 200),
+      `${source.titleLines.length} Titelzeile(n) über der Kopfzeile übersprungen (keine Datenzeilen)`,
     );
   if (source.emptyLines)
     rb.warn(

@@ -119,6 +119,8 @@ export interface ImportSource {
   /** Trailing delimiter at the end of every line (an extra empty column was dropped). */
   trailingDelimiter?: boolean;
   emptyLines?: number;
+  /** Title lines above the header that were skipped (their text). */
+  titleLines?: string[];
   /** Delimiter named by an Excel `sep=…` first line (that line is not the header). */
   sepHint?: string;
   /** Cells whose formula-injection guard `'` (CSV export) was removed. */

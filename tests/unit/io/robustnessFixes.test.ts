@@ -138,3 +138,30 @@ describe("Excel's sep= hint line", () => {
     expect(excelSepHint('sep=|\nname|x\n')).toEqual({ delimiter: '|', rest: 'name|x\n' });
   });
 });
+
+describe('title lines above the header', () => {
+  it('skips up to 5 delimiter-free lines before the table, names them, keeps file row numbers', async () => {
+    const { importBytes } = await import('../../../src/io/importFile');
+    const text =
+      'Einwohner je Planungsraum\nStand: 31.12.2024\n\nplr_id;einwohner\n01100101;1.234\n01100102;x;y\n';
+    const r = await importBytes(new TextEncoder().encode(text), { fileName: 'titel.csv' });
+    expect(r.columns.map((c) => c.name)).toEqual(['plr_id', 'einwohner']);
+    expect(r.report.rowsRead).toBe(2);
+    expect(r.report.issues.find((i) => i.code === 'title-lines')?.value).toContain('Stand: 31.12.2024');
+    // "01100102;x;y" is line 6 of the file
+    expect(r.report.issues.find((i) => i.code === 'row-ragged')?.row).toBe(6);
+  });
+
+  it('leaves ordinary tables, single-column files and quoted files alone', async () => {
+    const { leadingTitleLines } = await import('../../../src/io/csv');
+    expect(leadingTitleLines('a;b\n1;2\n3;4\n', ';')).toBeNull();
+    expect(leadingTitleLines('plr_id\n01100101\n01100102\n', ';')).toBeNull();
+    expect(leadingTitleLines('Titel\n"a";"b"\n1;2\n3;4\n', ';')).toBeNull();
+    expect(leadingTitleLines('\n\na;b\n1;2\n3;4\n', ';')).toBeNull();
+    expect(leadingTitleLines('T\na;b\n1;2\n3;4\n', ';')).toEqual({
+      lines: 1,
+      titles: ['T'],
+      rest: 'a;b\n1;2\n3;4\n',
+    });
+  });
+});
