@@ -16,6 +16,7 @@ import { useLocaleStore } from '../state/localeStore';
 import { useMapStore } from '../state/mapStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { useViewStore } from '../state/viewStore';
+import { SortableHeadCells } from './SortableHead';
 
 const isLor = (l: string): l is LorLevel => (LOR_LEVELS as readonly string[]).includes(l);
 
@@ -99,35 +100,7 @@ export function AreaTable() {
           <caption className="visually-hidden">{m.caption(indicatorLabel, levelLabel)}</caption>
           <thead>
             <tr>
-              {columns.map((c) => {
-                const active = sort.key === c.key;
-                return (
-                  <th
-                    key={c.key}
-                    scope="col"
-                    aria-sort={active ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
-                    className={c.numeric ? 'it-head num' : 'it-head'}
-                  >
-                    <button
-                      type="button"
-                      className="it-sort"
-                      data-col={c.key}
-                      onClick={() =>
-                        setSort((s) =>
-                          s.key === c.key
-                            ? { key: c.key, dir: s.dir === 1 ? -1 : 1 }
-                            : { key: c.key, dir: 1 },
-                        )
-                      }
-                    >
-                      {c.label}
-                      <span aria-hidden="true" className="it-sort-mark">
-                        {active ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
-                      </span>
-                    </button>
-                  </th>
-                );
-              })}
+              <SortableHeadCells columns={columns} sort={sort} setSort={setSort} />
               <th scope="col" className="it-head">
                 {m.colClass}
               </th>

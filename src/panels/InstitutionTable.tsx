@@ -14,6 +14,7 @@ import { useLocaleStore } from '../state/localeStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { type AreaNames, cellOf, fieldNumber, mssLabel, pupilsPerTeacher, useAreaNames } from './linked';
 import './profile.css';
+import { SortableHeadCells } from './SortableHead';
 import { installViewsProbe } from './storyProbe';
 
 installViewsProbe();
@@ -252,35 +253,7 @@ export function InstitutionTable() {
             <caption className="visually-hidden">{m.tableCaption(kindLabel)}</caption>
             <thead>
               <tr aria-rowindex={1}>
-                {columns.map((c) => {
-                  const active = sort.key === c.key;
-                  return (
-                    <th
-                      key={c.key}
-                      scope="col"
-                      aria-sort={active ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
-                      className={c.numeric ? 'it-head num' : 'it-head'}
-                    >
-                      <button
-                        type="button"
-                        className="it-sort"
-                        data-col={c.key}
-                        onClick={() =>
-                          setSort((s) =>
-                            s.key === c.key
-                              ? { key: c.key, dir: s.dir === 1 ? -1 : 1 }
-                              : { key: c.key, dir: 1 },
-                          )
-                        }
-                      >
-                        {c.label}
-                        <span aria-hidden="true" className="it-sort-mark">
-                          {active ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
-                        </span>
-                      </button>
-                    </th>
-                  );
-                })}
+                <SortableHeadCells columns={columns} sort={sort} setSort={setSort} />
               </tr>
             </thead>
             <tbody>
