@@ -13,6 +13,7 @@
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../tests/e2e/harness';
 
 const args = process.argv.slice(2);
 const ROWS = Number(args[args.indexOf('--rows') + 1]) || 1_000_000;
@@ -66,16 +67,7 @@ function nodeRun(): number {
 async function browserRun(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: [
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage();

@@ -17,6 +17,7 @@ import {
   MSS_STATUS_CLASSES,
 } from '../indicators/catalogue';
 import type { IndicatorResults } from '../indicators/compute';
+import { AGE_COLUMNS } from '../io/berlin/contract';
 import type { RollupLevel } from '../spatial/rollup';
 import { useDataStore } from '../state/dataStore';
 import { useFilteredInstitutions } from '../state/filterStore';
@@ -26,17 +27,6 @@ import { useMapStore } from '../state/mapStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { areaIndex, cellOf, formatCell, inArea, mssLabel, pupilsPerTeacher, useAreaNames } from './linked';
 import './profile.css';
-
-const AGE_COLUMNS = [
-  'age_below_6',
-  'age_6_15',
-  'age_15_18',
-  'age_18_27',
-  'age_27_45',
-  'age_45_55',
-  'age_55_65',
-  'age_above_65',
-] as const;
 
 /** Supply and urban-development indicators of the profile (catalogue ids). */
 export const SUPPLY_INDICATORS = [

@@ -83,9 +83,8 @@ export const INSTITUTION_COLUMNS = {
 export type InstitutionFile = keyof typeof INSTITUTION_COLUMNS;
 export const institutionPath = (kind: InstitutionFile) => `institutions/${kind}.csv`;
 
-export const POPULATION_COLUMNS = [
-  'plr_id',
-  'total',
+/** Age groups of the population table (and of the ESB estimates), youngest first. */
+export const AGE_COLUMNS = [
   'age_below_6',
   'age_6_15',
   'age_15_18',
@@ -94,6 +93,12 @@ export const POPULATION_COLUMNS = [
   'age_45_55',
   'age_55_65',
   'age_above_65',
+] as const;
+
+export const POPULATION_COLUMNS = [
+  'plr_id',
+  'total',
+  ...AGE_COLUMNS,
   'female',
   'foreigners',
   'migration_background',
@@ -139,14 +144,7 @@ export const ESB_POPULATION_COLUMNS = [
   'covered_share',
   'plr_count',
   'total',
-  'age_below_6',
-  'age_6_15',
-  'age_15_18',
-  'age_18_27',
-  'age_27_45',
-  'age_45_55',
-  'age_55_65',
-  'age_above_65',
+  ...AGE_COLUMNS,
 ] as const;
 
 /** One raw source as listed in data/sources.json, with the sha256 of the bytes that were read. */
