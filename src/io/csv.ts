@@ -3,7 +3,8 @@
  * Nothing is typed here (dynamicTyping off): IDs stay text, numbers are converted per column later.
  */
 import Papa from 'papaparse';
-import { classifyNumber, type DecimalSeparator, makeNumberParser, makeRangeNumberParser } from './numbers';
+import { decodeWindows1252 } from './encoding';
+import { classifyNumber, type DecimalSeparator, makeByteNumberParser, makeNumberParser } from './numbers';
 import { ImportCancelled } from './types';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -184,24 +185,146 @@ export function removeFormulaGuard(cell: string): string {
 /** Distinct values per text column that are shared (interned) while scanning; beyond this the column is left alone. */
 const INTERN_MAX = 20_000;
 
+/** Encodings the byte scanner reads directly (UTF-16 and mixed files are re-encoded to UTF-8 first). */
+export type CellEncoding = 'utf-8' | 'windows-1252';
+
+/** Bytes per decoded block from which ASCII cells are sliced (see CellText). */
+const BLOCK = 1 << 20;
+
 /**
- * Interns cells of one text column straight from a character range of the text: a repeated value costs
- * a hash and a comparison over its characters, not a new string per cell (that string and its hashing
- * in a Map dominated the scan, and the garbage collector then had a million short strings to clear).
+ * Cell text from byte ranges of the file. Decoding each cell on its own (a TextDecoder call per cell) is
+ * slow, and decoding the whole file at once costs more than the scan itself (a 60 MB file with one umlaut
+ * becomes a 120 MB two-byte string). Instead a block of ~1 MB is decoded byte-for-byte (Windows-1252: one
+ * character per byte) and cells are sliced from it; in UTF-8 files only cells with a non-ASCII byte are
+ * decoded on their own (for them the block's offsets would be wrong).
  */
-class RangeInterner {
+class CellText {
+  private readonly exact: TextDecoder | null;
+  private readonly single = new TextDecoder('windows-1252');
+  private blockStart = 0;
+  private blockEnd = 0;
+  private block = '';
+  constructor(
+    private readonly bytes: Uint8Array,
+    enc: CellEncoding,
+  ) {
+    this.exact = enc === 'utf-8' ? new TextDecoder('utf-8') : null;
+  }
+
+  /** Exact text of bytes [a, b). */
+  decode(a: number, b: number): string {
+    const sub = this.bytes.subarray(a, b);
+    return this.exact ? this.exact.decode(sub) : decodeWindows1252(sub);
+  }
+
+  /** Text of bytes [a, b); `ascii`: the record holds no byte ≥ 0x80 (so neither does the cell). */
+  cell(a: number, b: number, ascii: boolean): string {
+    if (a === b) return '';
+    if (!ascii && this.exact) {
+      for (let k = a; k < b; k++)
+        if (this.bytes[k] > 127) return this.exact.decode(this.bytes.subarray(a, b));
+    }
+    if (a < this.blockStart || b > this.blockEnd) this.load(a);
+    return this.block.slice(a - this.blockStart, b - this.blockStart);
+  }
+
+  private load(a: number): void {
+    const bytes = this.bytes;
+    let end = Math.min(bytes.length, a + BLOCK);
+    // end the block after a line break, so that no cell straddles two blocks
+    while (end < bytes.length && bytes[end - 1] !== 10 && bytes[end - 1] !== 13) end++;
+    this.blockStart = a;
+    this.blockEnd = end;
+    const sub = bytes.subarray(a, end);
+    this.block = this.exact ? this.single.decode(sub) : decodeWindows1252(sub);
+  }
+
+  /** Only blanks (ASCII ≤ 32, or Unicode spaces as with String.prototype.trim) in [a, b)? */
+  blank(a: number, b: number): boolean {
+    for (let k = a; k < b; k++) {
+      const c = this.bytes[k];
+      if (c > 32) return c < 128 ? false : this.decode(a, b).trim() === '';
+    }
+    return true;
+  }
+}
+
+/**
+ * Text cells collected by their bytes into one buffer and decoded together: one decoder call per ~256 KB
+ * instead of one per cell, and only the bytes of text cells are decoded (the numbers of a row never are).
+ * In UTF-8 files only ASCII cells are batched (their offsets in the decoded text equal their byte offsets);
+ * Windows-1252 has one character per byte, so every cell can be.
+ */
+class CellBatch {
+  private buf = new Uint8Array(1 << 18);
+  private used = 0;
+  private count = 0;
+  private cols = new Int32Array(1 << 15);
+  private rows = new Int32Array(1 << 15);
+  private ends = new Int32Array(1 << 15);
+  private readonly decoder: (b: Uint8Array) => string;
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly columns: string[][],
+    enc: CellEncoding,
+  ) {
+    const utf8 = new TextDecoder('utf-8');
+    this.decoder = enc === 'utf-8' ? (b) => utf8.decode(b) : decodeWindows1252;
+  }
+
+  /** Cell bytes [a, b) become columns[j][row] at the next flush. */
+  add(j: number, row: number, a: number, b: number): void {
+    const len = b - a;
+    if (this.used + len > this.buf.length || this.count === this.cols.length) {
+      this.flush();
+      if (len > this.buf.length) this.buf = new Uint8Array(len);
+    }
+    const buf = this.buf;
+    const bytes = this.bytes;
+    let o = this.used;
+    for (let k = a; k < b; k++) buf[o++] = bytes[k];
+    this.used = o;
+    const n = this.count++;
+    this.cols[n] = j;
+    this.rows[n] = row;
+    this.ends[n] = o;
+  }
+
+  flush(): void {
+    if (this.count === 0) return;
+    const text = this.decoder(this.buf.subarray(0, this.used));
+    let from = 0;
+    for (let n = 0; n < this.count; n++) {
+      const to = this.ends[n];
+      this.columns[this.cols[n]][this.rows[n]] = text.slice(from, to);
+      from = to;
+    }
+    this.count = 0;
+    this.used = 0;
+  }
+}
+
+/**
+ * Interns cells of one text column straight from byte ranges: a repeated value costs a hash and a
+ * comparison over its bytes, not a new string per cell (that string and its hashing in a Map dominated
+ * the scan, and the garbage collector then had a million short strings to clear).
+ */
+class ByteInterner {
   private table = new Int32Array(1 << 16); // entry index + 1; 0 = empty (load ≤ 0.31 at INTERN_MAX)
   private hashes = new Int32Array(INTERN_MAX + 1);
   private starts = new Int32Array(INTERN_MAX + 1);
   private lens = new Int32Array(INTERN_MAX + 1);
   private strings: string[] = [];
-  constructor(private readonly body: string) {}
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly text: CellText,
+  ) {}
 
-  /** The shared string for body[a, b), or null when the interner is full. */
-  get(a: number, b: number): string | null {
-    const body = this.body;
+  /** The shared string for bytes [a, b), or null when the interner is full. */
+  get(a: number, b: number, ascii: boolean): string | null {
+    const bytes = this.bytes;
     let h = 0x811c9dc5;
-    for (let k = a; k < b; k++) h = Math.imul(h ^ body.charCodeAt(k), 0x01000193);
+    for (let k = a; k < b; k++) h = Math.imul(h ^ bytes[k], 0x01000193);
     const len = b - a;
     const mask = this.table.length - 1;
     let slot = h & mask;
@@ -211,24 +334,31 @@ class RangeInterner {
       if (this.hashes[e] === h && this.lens[e] === len) {
         const s = this.starts[e];
         let k = 0;
-        while (k < len && body.charCodeAt(s + k) === body.charCodeAt(a + k)) k++;
+        while (k < len && bytes[s + k] === bytes[a + k]) k++;
         if (k === len) return this.strings[e];
       }
       slot = (slot + 1) & mask;
     }
     const n = this.strings.length;
     if (n >= INTERN_MAX) return null; // so many distinct values: interning no longer pays off
-    const t = body.slice(a, b);
-    this.strings.push(t);
+    // a copy (not a slice of the decoded block): the interned string outlives the block
+    const t = ascii ? this.text.cell(a, b, true) : this.text.decode(a, b);
+    const own = t.length > 12 ? ` ${t}`.slice(1) : t;
+    this.strings.push(own);
     this.hashes[n] = h;
     this.starts[n] = a;
     this.lens[n] = len;
     this.table[slot] = n + 1;
-    return t;
+    return own;
   }
 }
 
-/** The first n entries: a view when little is wasted (no copy of millions of values), else a compact copy. */
+/** No byte ≥ 0x80 in [a, b)? */
+function asciiRange(bytes: Uint8Array, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (bytes[k] > 127) return false;
+  return true;
+}
+
 /** A copy of `a` with twice the room (field bounds of a line with many fields). */
 function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
@@ -236,6 +366,7 @@ function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   return b;
 }
 
+/** The first n entries: a view when little is wasted (no copy of millions of values), else a compact copy. */
 function trimTo<T extends Int32Array | Float64Array>(a: T, n: number): T {
   if (a.length === n) return a;
   return (a.length - n <= n / 8 ? a.subarray(0, n) : a.slice(0, n)) as T;
@@ -258,82 +389,73 @@ class IntList {
   }
 }
 
-/** Characters per chunk between progress reports / cancel checks. */
+/** Characters (bytes) per chunk between progress reports / cancel checks. */
 const CHUNK = 1 << 20;
 
 /**
- * Parse the whole text into column arrays.
- *
- * Two paths with the same result: when the text contains no quote character at all, a scanner over the
- * char codes splits records and fields itself and converts numeric cells straight from the text (no
- * string per cell, no array per row: ~10× faster on large files). Otherwise papaparse (chunk mode)
- * handles quoting, escaped quotes and malformed records.
+ * The table being built, shared by both scanners: header, text columns, numeric columns (after the
+ * plan), row numbers and the rows that do not fit.
  */
-export function parseDelimited(input: string, dialectIn: CsvDialect, cb: ParseCallbacks = {}): RawTable {
-  // Mixed line endings (CRLF file with some bare LF lines, e.g. after hand edits): every line break ends a
-  // record. Without this a bare LF inside a CRLF file would silently glue lines together.
-  let text = input;
-  let dialect = dialectIn;
-  // Only where nothing is quoted: a quoted cell may hold a line break of either kind as its value.
-  const unquoted = text.indexOf(dialect.quote) < 0;
-  if (unquoted && dialect.lineEnding === 'CRLF' && /(^|[^\r])\n/.test(text)) {
-    text = text.replace(/\r\n/g, '\n');
-    dialect = { ...dialect, lineEnding: 'LF' };
-  } else if (unquoted && dialect.lineEnding === 'LF' && text.includes('\r\n')) {
-    text = text.replace(/\r\n/g, '\n');
+class TableBuilder {
+  header: string[] | null = null;
+  width = 0;
+  readonly columns: string[][] = [];
+  readonly rowNumbers = new IntList();
+  readonly ragged: RawTable['ragged'] = [];
+  readonly malformed: RawTable['malformed'] = [];
+  emptyLines = 0;
+  unguarded = 0;
+  /** String parsers per column once the plan is applied (null = text column); null before. */
+  parsers: (((s: string) => number) | null)[] | null = null;
+  byteParsers: (((b: Uint8Array, from: number, to: number) => number) | null)[] = [];
+  readonly numbers: (Float64Array | null)[] = [];
+  readonly bad: Map<number, string>[] = [];
+  private cap = 0;
+
+  constructor(
+    private readonly dialect: CsvDialect,
+    private readonly cb: ParseCallbacks,
+  ) {}
+
+  get planPending(): boolean {
+    return !this.parsers && this.header !== null && !!this.cb.plan;
   }
-  let header: string[] | null = null;
-  let width = 0;
-  const columns: string[][] = [];
-  const rowNumbers = new IntList();
-  const ragged: RawTable['ragged'] = [];
-  const malformed: RawTable['malformed'] = [];
-  let record = cb.linesBefore ?? 0; // records seen so far (1-based numbering of file rows)
-  let emptyLines = 0;
-  let unguarded = 0;
-  const unguard = (r: string[]) => {
-    for (let j = 0; j < r.length; j++)
-      if (r[j].charCodeAt(0) === 39) {
-        const t = removeFormulaGuard(r[j]);
-        if (t !== r[j]) {
-          r[j] = t;
-          unguarded++;
-        }
-      }
-  };
-  let cancelled = false;
-  let parsers: (((s: string) => number) | null)[] | null = null;
-  let rangeParsers: (((s: string, from: number, to: number) => number) | null)[] = [];
-  const numbers: (Float64Array | null)[] = [];
-  const bad: Map<number, string>[] = [];
-  let cap = 0;
-  const applyPlan = (estimatedRows: number) => {
-    const plan = cb.plan ? cb.plan(header ?? [], columns) : columns.map(() => null);
-    const n = rowNumbers.length;
+
+  unguardCell(v: string): string {
+    if (v.charCodeAt(0) !== 39) return v;
+    const t = removeFormulaGuard(v);
+    if (t !== v) this.unguarded++;
+    return t;
+  }
+
+  applyPlan(estimatedRows: number): void {
+    const { columns, width, bad, numbers } = this;
+    const plan = this.cb.plan ? this.cb.plan(this.header ?? [], columns) : columns.map(() => null);
+    const n = this.rowNumbers.length;
     // a small floor saves regrowth on short files, but never more than ~1M slots over all columns (a file
     // with 100,000 columns would otherwise reserve 800 MB before reading its second line)
     const floor = Math.min(1024, Math.max(16, Math.floor(1_048_576 / Math.max(1, width))));
-    cap = Math.max(floor, n, Math.ceil(estimatedRows * 1.05));
-    parsers = [];
-    rangeParsers = [];
+    this.cap = Math.max(floor, n, Math.ceil(estimatedRows * 1.05));
+    const parsers: (((s: string) => number) | null)[] = [];
+    this.byteParsers = [];
     for (let j = 0; j < width; j++) {
       bad.push(new Map());
       const dec = plan[j] ?? null;
       if (!dec) {
         numbers.push(null);
         parsers.push(null);
-        rangeParsers.push(null);
+        this.byteParsers.push(null);
         // room for all rows up front: cells are stored by index, no growing and copying on the way
         const col = columns[j];
-        const a = new Array<string>(cap);
+        const a = new Array<string>(this.cap);
         for (let i = 0; i < n; i++) a[i] = col[i];
         columns[j] = a;
         continue;
       }
       const parse = makeNumberParser(dec);
       parsers.push(parse);
-      rangeParsers.push(makeRangeNumberParser(dec));
-      const out = new Float64Array(cap);
+      this.byteParsers.push(makeByteNumberParser(dec));
+      const out = new Float64Array(this.cap);
       const col = columns[j];
       for (let i = 0; i < n; i++) {
         const v = col[i] === '' ? Number.NaN : parse(col[i]);
@@ -343,25 +465,52 @@ export function parseDelimited(input: string, dialectIn: CsvDialect, cb: ParseCa
       numbers.push(out);
       columns[j] = [];
     }
-  };
-  const grow = (idx: number) => {
-    if (idx < cap) return;
-    cap = Math.ceil(cap * 1.5) + 1024;
-    for (let j = 0; j < width; j++) {
-      const a = numbers[j];
+    this.parsers = parsers;
+  }
+
+  /** Room for row `idx` in the numeric columns. */
+  grow(idx: number): void {
+    if (idx < this.cap) return;
+    this.cap = Math.ceil(this.cap * 1.5) + 1024;
+    for (let j = 0; j < this.width; j++) {
+      const a = this.numbers[j];
       if (a) {
-        const b = new Float64Array(cap);
+        const b = new Float64Array(this.cap);
         b.set(a);
-        numbers[j] = b;
+        this.numbers[j] = b;
       }
     }
-  };
-  const addRow = (r: string[], rowNo: number) => {
-    const idx = rowNumbers.length;
-    rowNumbers.push(rowNo);
+  }
+
+  /** A non-empty record: the header (first one, returns false) or a data row (returns true). */
+  takeRecord(r: string[]): boolean {
+    for (let j = 0; j < r.length; j++) r[j] = this.unguardCell(r[j]);
+    if (this.header === null) {
+      const d = this.dialect;
+      if (d.header) {
+        const h = r.slice();
+        if (d.trailingDelimiter && h.length > 1 && h[h.length - 1].trim() === '') h.pop();
+        this.header = h;
+        this.width = h.length;
+        for (let j = 0; j < this.width; j++) this.columns.push([]);
+        return false;
+      }
+      this.width = r.length - (d.trailingDelimiter && r.length > 1 && r[r.length - 1] === '' ? 1 : 0);
+      this.header = Array.from({ length: this.width }, (_, j) => `Spalte ${j + 1}`);
+      for (let j = 0; j < this.width; j++) this.columns.push([]);
+    }
+    return true;
+  }
+
+  /** A data row as strings (papaparse, and the byte scanner before the plan). */
+  addRow(r: string[], rowNo: number): void {
+    const { width, columns, numbers, bad } = this;
+    const idx = this.rowNumbers.length;
+    this.rowNumbers.push(rowNo);
     const n = r.length;
+    const parsers = this.parsers;
     if (parsers) {
-      grow(idx);
+      this.grow(idx);
       for (let j = 0; j < width; j++) {
         const v = j < n ? r[j] : '';
         const parse = parsers[j];
@@ -376,91 +525,195 @@ export function parseDelimited(input: string, dialectIn: CsvDialect, cb: ParseCa
       // trailing delimiters / trailing empty cells are harmless; real extra or missing fields are not
       let extraFilled = false;
       for (let j = width; j < n; j++) if (r[j].trim() !== '') extraFilled = true;
-      if (n < width || extraFilled) ragged.push({ index: idx, fields: n });
+      if (n < width || extraFilled) this.ragged.push({ index: idx, fields: n });
     }
-  };
-  /** A non-empty record: the header (first one) or a data row. */
-  const takeRecord = (r: string[]) => {
-    unguard(r);
-    if (header === null) {
-      if (dialect.header) {
-        const h = r.slice();
-        if (dialect.trailingDelimiter && h.length > 1 && h[h.length - 1].trim() === '') h.pop();
-        header = h;
-        width = h.length;
-        for (let j = 0; j < width; j++) columns.push([]);
-        return false;
-      }
-      width = r.length - (dialect.trailingDelimiter && r.length > 1 && r[r.length - 1] === '' ? 1 : 0);
-      header = Array.from({ length: width }, (_, j) => `Spalte ${j + 1}`);
-      for (let j = 0; j < width; j++) columns.push([]);
+  }
+
+  result(): RawTable {
+    const rows = this.rowNumbers.length;
+    for (const col of this.columns) if (col.length > rows) col.length = rows;
+    if (this.planPending) this.applyPlan(rows);
+    const result: RawTable = {
+      header: this.header ?? [],
+      columns: this.columns,
+      rowNumbers: this.rowNumbers.toArray(),
+      ragged: this.ragged,
+      malformed: this.malformed,
+      emptyLines: this.emptyLines,
+      unguarded: this.unguarded,
+    };
+    if (this.parsers) {
+      result.numbers = this.numbers.map((a) => (a ? trimTo(a, rows) : null));
+      result.bad = this.bad;
     }
-    return true;
-  };
+    return result;
+  }
+}
+
+/**
+ * Parse the whole text into column arrays.
+ *
+ * Text without any quote character goes through the byte scanner (as UTF-8, see parseDelimitedBytes);
+ * otherwise papaparse (chunk mode) handles quoting, escaped quotes and malformed records.
+ */
+export function parseDelimited(text: string, dialect: CsvDialect, cb: ParseCallbacks = {}): RawTable {
+  if (text.indexOf(dialect.quote) < 0)
+    return parseDelimitedBytes(new TextEncoder().encode(text), 0, 'utf-8', dialect, cb);
+  const t = new TableBuilder(dialect, cb);
+  let record = cb.linesBefore ?? 0; // records seen so far (1-based numbering of file rows)
+  let cancelled = false;
   // a final line break ends the last record; it is not an empty line
   const nl = NEWLINE[dialect.lineEnding];
-
-  if (text.indexOf(dialect.quote) < 0) {
-    // ---- fast path: no quotes anywhere ----
-    // scan `text` itself up to `len` (a sliced string would make every charCodeAt slower)
-    const body = text;
-    const D = dialect.delimiter.charCodeAt(0);
-    const mode = dialect.lineEnding;
-    const NL = mode === 'CR' ? 13 : 10;
-    const len = text.length - (text.endsWith(nl) ? nl.length : 0);
-    let fs = new Int32Array(64);
-    let fe = new Int32Array(64);
-    let nextReport = CHUNK;
-    const intern: (RangeInterner | null)[] = [];
-    let pos = 0;
-    const blank = (a: number, b: number) => {
-      for (let k = a; k < b; k++) {
-        const c = body.charCodeAt(k);
-        // other Unicode spaces (NBSP …) count as blank, as with String.prototype.trim
-        if (c > 32) return c < 128 ? false : body.slice(a, b).trim() === '';
+  const body = text.endsWith(nl) ? text.slice(0, -nl.length) : text;
+  let consumed = 0;
+  Papa.parse<string[]>(body, {
+    delimiter: dialect.delimiter,
+    newline: nl,
+    quoteChar: dialect.quote,
+    skipEmptyLines: false,
+    chunkSize: CHUNK,
+    complete: () => {},
+    chunk: (res: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+      const data = res.data;
+      const errByRow = new Map<number, string>();
+      for (const e of res.errors) if (e.row !== undefined && e.row !== null) errByRow.set(e.row, e.message);
+      for (let i = 0; i < data.length; i++) {
+        const r = data[i];
+        record++;
+        if (isEmptyRecord(r)) {
+          t.emptyLines++;
+          continue;
+        }
+        if (!t.takeRecord(r)) continue;
+        const msg = errByRow.get(i);
+        if (msg) t.malformed.push({ index: t.rowNumbers.length, message: msg });
+        t.addRow(r, record);
       }
-      return true;
-    };
+      consumed += CHUNK;
+      if (t.planPending)
+        t.applyPlan((t.rowNumbers.length * body.length) / Math.max(1, Math.min(consumed, body.length)));
+      cb.onProgress?.(Math.min(1, consumed / Math.max(1, body.length)));
+      if (cb.isCancelled?.()) {
+        cancelled = true;
+        parser.abort();
+      }
+    },
+  });
+  if (cancelled) throw new ImportCancelled();
+  return t.result();
+}
+
+/**
+ * The scanner for files without any quote character, straight over the file's bytes from `start`
+ * (after a BOM, an Excel `sep=` line or title lines): splits records and fields itself, converts numeric
+ * cells from the bytes (no string per cell, no array per row) and makes strings only for text cells
+ * (repeated values interned, others batched and decoded together). Gives the same table as the papaparse
+ * path (tests/unit/io/csvFastPath.test.ts).
+ *
+ * Line breaks: with CR-only files every CR ends a record; otherwise every LF does, and a CR right before
+ * it is dropped (a CRLF file with some bare LF lines after hand edits is read line by line, not glued).
+ */
+export function parseDelimitedBytes(
+  bytes: Uint8Array,
+  start: number,
+  enc: CellEncoding,
+  dialect: CsvDialect,
+  cb: ParseCallbacks = {},
+): RawTable {
+  const scanner = new ByteScanner(bytes, start, enc, dialect, cb);
+  scanner.scan();
+  return scanner.result();
+}
+
+class ByteScanner {
+  private readonly t: TableBuilder;
+  private readonly text: CellText;
+  private readonly batch: CellBatch;
+  private readonly intern: (ByteInterner | null)[] = [];
+  private readonly D: number;
+  private readonly crOnly: boolean;
+  private readonly NL: number;
+  private readonly total: number;
+  private pos: number;
+  private record: number;
+  private nextReport: number;
+  private fs = new Int32Array(64);
+  private fe = new Int32Array(64);
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly start: number,
+    private readonly enc: CellEncoding,
+    dialect: CsvDialect,
+    private readonly cb: ParseCallbacks,
+  ) {
+    this.t = new TableBuilder(dialect, cb);
+    this.text = new CellText(bytes, enc);
+    this.batch = new CellBatch(bytes, this.t.columns, enc);
+    this.D = dialect.delimiter.charCodeAt(0);
+    this.crOnly = dialect.lineEnding === 'CR';
+    this.NL = this.crOnly ? 13 : 10;
+    this.total = Math.max(1, bytes.length - start);
+    this.pos = start;
+    this.record = cb.linesBefore ?? 0; // records seen so far (1-based numbering of file rows)
+    this.nextReport = start + CHUNK;
+  }
+
+  result(): RawTable {
+    this.batch.flush();
+    return this.t.result();
+  }
+
+  /** Scan all records (state is kept in locals: V8 optimises the loop far better than field access). */
+  scan(): void {
+    const { bytes, start, enc, t, text, batch, intern, D, crOnly, NL, cb } = this;
+    // a final line break ends the last record; it is not an empty line
+    let len = bytes.length;
+    if (len > start && bytes[len - 1] === NL) {
+      len--;
+      if (!crOnly && len > start && bytes[len - 1] === 13) len--;
+    }
+    let { pos, record, fs, fe } = this;
     while (pos <= len) {
-      // split one record into field ranges
+      // split one record into field ranges; `hi`: the record has a byte ≥ 0x80
       let nf = 0;
       let fStart = pos;
       let end = len;
       let next = len + 1;
+      let hi = false;
       for (let i = pos; i < len; i++) {
-        const c = body.charCodeAt(i);
+        const c = bytes[i];
         if (c === D) {
           if (nf === fs.length) [fs, fe] = [doubled(fs), doubled(fe)];
           fs[nf] = fStart;
           fe[nf++] = i;
           fStart = i + 1;
         } else if (c === NL) {
-          if (mode === 'CRLF') {
-            if (i === 0 || body.charCodeAt(i - 1) !== 13 || i - 1 < fStart) continue;
-            end = i - 1;
-          } else end = i;
+          end = !crOnly && i > fStart && bytes[i - 1] === 13 ? i - 1 : i;
           next = i + 1;
           break;
-        }
+        } else if (c > 127) hi = true;
       }
       if (nf === fs.length) [fs, fe] = [doubled(fs), doubled(fe)];
       fs[nf] = fStart;
       fe[nf++] = end;
       pos = next;
       record++;
-      if (nf === 1 && blank(fs[0], fe[0])) emptyLines++;
-      else if (header === null || !parsers) {
+      const ascii = !hi;
+      if (nf === 1 && text.blank(fs[0], fe[0])) t.emptyLines++;
+      else if (t.header === null || !t.parsers) {
         const r = new Array<string>(nf);
-        for (let j = 0; j < nf; j++) r[j] = body.slice(fs[j], fe[j]);
-        if (takeRecord(r)) addRow(r, record);
+        for (let j = 0; j < nf; j++) r[j] = text.cell(fs[j], fe[j], ascii);
+        if (t.takeRecord(r)) t.addRow(r, record);
       } else {
-        const idx = rowNumbers.length;
-        rowNumbers.push(record);
-        grow(idx);
+        const { width, columns, numbers, bad, byteParsers, parsers } = t;
+        const idx = t.rowNumbers.length;
+        t.rowNumbers.push(record);
+        t.grow(idx);
         if (intern.length < width)
-          for (let j = intern.length; j < width; j++) intern.push(new RangeInterner(body));
+          for (let j = intern.length; j < width; j++) intern.push(new ByteInterner(bytes, text));
         for (let j = 0; j < width; j++) {
-          const p = rangeParsers[j];
+          const p = byteParsers[j];
           if (j >= nf) {
             if (p) (numbers[j] as Float64Array)[idx] = Number.NaN;
             else columns[j][idx] = '';
@@ -469,102 +722,51 @@ export function parseDelimited(input: string, dialectIn: CsvDialect, cb: ParseCa
           const a = fs[j];
           const b = fe[j];
           if (p) {
-            const x = a === b ? Number.NaN : p(body, a, b);
+            // Windows-1252 bytes ≥ 0x80 (e.g. NBSP as a thousands separator) are not UTF-8: parse the text
+            const x =
+              a === b
+                ? Number.NaN
+                : hi && enc === 'windows-1252'
+                  ? (parsers[j] as (s: string) => number)(text.cell(a, b, false))
+                  : p(bytes, a, b);
             (numbers[j] as Float64Array)[idx] = x;
-            if (Number.isNaN(x) && !blank(a, b)) bad[j].set(idx, body.slice(a, b));
+            if (Number.isNaN(x) && !text.blank(a, b)) bad[j].set(idx, text.cell(a, b, ascii));
           } else {
             // repeated values (categories, names) share one string: far fewer strings survive to old space
             const cache = intern[j];
-            if (cache && body.charCodeAt(a) !== 39) {
-              const hit = cache.get(a, b);
+            if (cache && bytes[a] !== 39) {
+              const hit = cache.get(a, b, ascii);
               if (hit !== null) {
                 columns[j][idx] = hit;
                 continue;
               }
               intern[j] = null;
             }
-            let t = body.slice(a, b);
-            if (body.charCodeAt(a) === 39) {
-              const u = removeFormulaGuard(t);
-              if (u !== t) {
-                t = u;
-                unguarded++;
-              }
-            }
-            columns[j][idx] = t;
+            if (bytes[a] === 39) columns[j][idx] = t.unguardCell(text.cell(a, b, ascii));
+            else if (a === b) columns[j][idx] = '';
+            else if (ascii || enc === 'windows-1252' || asciiRange(bytes, a, b)) batch.add(j, idx, a, b);
+            else columns[j][idx] = text.decode(a, b);
           }
         }
         if (nf !== width) {
           let extraFilled = false;
-          for (let j = width; j < nf; j++) if (!blank(fs[j], fe[j])) extraFilled = true;
-          if (nf < width || extraFilled) ragged.push({ index: idx, fields: nf });
+          for (let j = width; j < nf; j++) if (!text.blank(fs[j], fe[j])) extraFilled = true;
+          if (nf < width || extraFilled) t.ragged.push({ index: idx, fields: nf });
         }
       }
-      if (pos >= nextReport || pos > len) {
-        nextReport = pos + CHUNK;
-        if (!parsers && header !== null && cb.plan)
-          applyPlan((rowNumbers.length * len) / Math.max(1, Math.min(pos, len)));
-        cb.onProgress?.(Math.min(1, pos / Math.max(1, len)));
-        if (cb.isCancelled?.()) {
-          cancelled = true;
-          break;
-        }
+      if (pos >= this.nextReport || pos > len) {
+        this.nextReport = pos + CHUNK;
+        batch.flush();
+        if (t.planPending)
+          t.applyPlan((t.rowNumbers.length * this.total) / Math.max(1, Math.min(pos, len) - start));
+        cb.onProgress?.(Math.min(1, (pos - start) / this.total));
+        if (cb.isCancelled?.()) throw new ImportCancelled();
       }
     }
-  } else {
-    const body = text.endsWith(nl) ? text.slice(0, -nl.length) : text;
-    let consumed = 0;
-    Papa.parse<string[]>(body, {
-      delimiter: dialect.delimiter,
-      newline: nl,
-      quoteChar: dialect.quote,
-      skipEmptyLines: false,
-      chunkSize: CHUNK,
-      complete: () => {},
-      chunk: (res: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
-        const data = res.data;
-        const errByRow = new Map<number, string>();
-        for (const e of res.errors) if (e.row !== undefined && e.row !== null) errByRow.set(e.row, e.message);
-        for (let i = 0; i < data.length; i++) {
-          const r = data[i];
-          record++;
-          if (isEmptyRecord(r)) {
-            emptyLines++;
-            continue;
-          }
-          if (!takeRecord(r)) continue;
-          const msg = errByRow.get(i);
-          if (msg) malformed.push({ index: rowNumbers.length, message: msg });
-          addRow(r, record);
-        }
-        consumed += CHUNK;
-        if (!parsers && header !== null && cb.plan)
-          applyPlan((rowNumbers.length * body.length) / Math.max(1, Math.min(consumed, body.length)));
-        cb.onProgress?.(Math.min(1, consumed / Math.max(1, body.length)));
-        if (cb.isCancelled?.()) {
-          cancelled = true;
-          parser.abort();
-        }
-      },
-    });
+    this.pos = pos;
+    this.record = record;
+    this.fs = fs;
+    this.fe = fe;
+    batch.flush();
   }
-  if (cancelled) throw new ImportCancelled();
-  const rows = rowNumbers.length;
-  for (const col of columns) if (col.length > rows) col.length = rows;
-  if (!parsers && header !== null && cb.plan) applyPlan(rowNumbers.length);
-  const result: RawTable = {
-    header: header ?? [],
-    columns,
-    rowNumbers: rowNumbers.toArray(),
-    ragged,
-    malformed,
-    emptyLines,
-    unguarded,
-  };
-  if (parsers) {
-    const n = rowNumbers.length;
-    result.numbers = numbers.map((a) => (a ? trimTo(a, n) : null));
-    result.bad = bad;
-  }
-  return result;
 }

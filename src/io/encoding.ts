@@ -81,19 +81,125 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
 }
 
+export interface EncodingGuess {
+  encoding: TextEncodingName;
+  bom: boolean;
+  /** Bytes of the BOM (where the text starts). */
+  start: number;
+  /** Mostly UTF-8 with stray Windows-1252 bytes (decodeText handles those byte by byte). */
+  mixed: boolean;
+}
+
+/**
+ * The encoding decodeText would choose, without decoding: a 60 MB file is not turned into a string just
+ * to learn that it is valid UTF-8. ASCII is skipped four bytes at a time; only non-ASCII bytes are
+ * checked as UTF-8 sequences.
+ */
+export function guessEncoding(bytes: Uint8Array): EncodingGuess {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { encoding: 'utf-8', bom: true, start: 3, mixed: false };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { encoding: 'utf-16le', bom: true, start: 2, mixed: false };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { encoding: 'utf-16be', bom: true, start: 2, mixed: false };
+  const u16 = utf16WithoutBom(bytes);
+  if (u16) return { encoding: u16, bom: false, start: 0, mixed: false };
+  const { valid, invalid } = utf8Scan(bytes, 0, bytes.length);
+  if (invalid === 0) return { encoding: 'utf-8', bom: false, start: 0, mixed: false };
+  if (valid > invalid) return { encoding: 'utf-8', bom: false, start: 0, mixed: true };
+  return { encoding: 'windows-1252', bom: false, start: 0, mixed: false };
+}
+
+/** Valid multi-byte UTF-8 sequences and invalid bytes counted so far (see utf8Scan). */
+export interface Utf8Tally {
+  valid: number;
+  invalid: number;
+  /** Where the next scan continues (a sequence may end beyond the `to` of the last scan). */
+  next: number;
+}
+
+/**
+ * Count valid multi-byte UTF-8 sequences and invalid bytes of `bytes` from `from` up to `to` (a sequence
+ * starting before `to` is read whole; the caller makes sure its bytes are there). ASCII is skipped four
+ * bytes at a time.
+ */
+export function utf8Scan(bytes: Uint8Array, from: number, to: number, tally?: Utf8Tally): Utf8Tally {
+  let valid = tally?.valid ?? 0;
+  let invalid = tally?.invalid ?? 0;
+  // word-wise over the 4-byte-aligned middle
+  const head = Math.min(bytes.length, (4 - (bytes.byteOffset % 4)) % 4);
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + head, (bytes.length - head) >> 2);
+  let i = from;
+  while (i < to) {
+    if (i >= head && (i - head) % 4 === 0) {
+      let w = (i - head) >> 2;
+      const wEnd = (to - head) >> 2;
+      while (w < wEnd && (words[w] & 0x80808080) === 0) w++;
+      const j = head + w * 4;
+      if (j > i) {
+        i = j;
+        continue;
+      }
+    }
+    if (bytes[i] < 0x80) {
+      i++;
+      continue;
+    }
+    const len = utf8SequenceLength(bytes, i);
+    if (len) {
+      valid++;
+      i += len;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid, next: i };
+}
+
+/**
+ * The first ~`max` bytes of UTF-8 or Windows-1252 text, decoded and ending after a line break (or at a
+ * character boundary when the first line is longer): enough for sniffing and dialect detection.
+ * `whole` says whether that is all of it.
+ */
+export function decodeHead(
+  bytes: Uint8Array,
+  encoding: 'utf-8' | 'windows-1252',
+  max = 1 << 20,
+): { text: string; whole: boolean } {
+  if (bytes.length <= max)
+    return {
+      text: encoding === 'utf-8' ? new TextDecoder('utf-8').decode(bytes) : decodeWindows1252(bytes),
+      whole: true,
+    };
+  let end = max;
+  while (end > 0 && bytes[end - 1] !== 10 && bytes[end - 1] !== 13) end--;
+  if (end === 0) {
+    end = max;
+    if (encoding === 'utf-8') while (end > 0 && (bytes[end] & 0xc0) === 0x80) end--;
+  }
+  const sub = bytes.subarray(0, end);
+  return {
+    text: encoding === 'utf-8' ? new TextDecoder('utf-8').decode(sub) : decodeWindows1252(sub),
+    whole: false,
+  };
+}
+
 /** Length of the valid UTF-8 sequence starting at `i` (≥ 2 bytes), or 0 when there is none. */
 function utf8SequenceLength(b: Uint8Array, i: number): number {
   const c = b[i];
-  const cont = (k: number) => i + k < b.length && (b[i + k] & 0xc0) === 0x80;
-  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  const n = b.length;
+  // continuation bytes are 10xxxxxx; a missing byte (end of input) reads as undefined and fails the test
+  if (c >= 0xc2 && c <= 0xdf) return i + 1 < n && (b[i + 1] & 0xc0) === 0x80 ? 2 : 0;
   if (c >= 0xe0 && c <= 0xef) {
-    if (!cont(1) || !cont(2)) return 0;
+    if (i + 2 >= n || (b[i + 1] & 0xc0) !== 0x80 || (b[i + 2] & 0xc0) !== 0x80) return 0;
     if (c === 0xe0 && b[i + 1] < 0xa0) return 0; // overlong
     if (c === 0xed && b[i + 1] > 0x9f) return 0; // surrogates
     return 3;
   }
   if (c >= 0xf0 && c <= 0xf4) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    if (i + 3 >= n || (b[i + 1] & 0xc0) !== 0x80 || (b[i + 2] & 0xc0) !== 0x80 || (b[i + 3] & 0xc0) !== 0x80)
+      return 0;
     if (c === 0xf0 && b[i + 1] < 0x90) return 0;
     if (c === 0xf4 && b[i + 1] > 0x8f) return 0;
     return 4;

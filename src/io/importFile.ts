@@ -13,8 +13,17 @@ import {
   sampleColumn,
 } from './columns';
 import { CRS_LABEL, type CrsId, detectCrs, insideBerlin, parseCrsName, toWgs84 } from './crs';
-import { detectDialect, excelSepHint, leadingTitleLines, parseDelimited } from './csv';
-import { decodeText, sniffBytes } from './encoding';
+import {
+  type CellEncoding,
+  detectDialect,
+  excelSepHint,
+  leadingTitleLines,
+  type ParseCallbacks,
+  parseDelimited,
+  parseDelimitedBytes,
+  type RawTable,
+} from './csv';
+import { decodeHead, decodeText, guessEncoding, sniffBytes } from './encoding';
 import { eachPosition, looksLikeJson, readGeoJson } from './geojson';
 import { type DecimalSeparator, makeNumberParser, numberEvidence } from './numbers';
 import { ReportBuilder } from './report';
@@ -170,13 +179,39 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promi
         : `${opts.fileName} ist keine Textdatei (Binärdaten). Unterstützt: CSV, TSV, XLSX, GeoJSON.`;
     return emptyResult(opts, source, 'binary', msg);
   }
-  const dec = decodeText(bytes);
-  source.encoding = dec.encoding;
-  source.bom = dec.bom;
-  let text = dec.text;
+  // A CSV in UTF-8 or Windows-1252 without any quote character is scanned straight from its bytes: only
+  // its head (~1 MB) is decoded for sniffing and dialect detection. Everything else is decoded whole.
+  const guess = guessEncoding(bytes);
+  const body = bytes.subarray(guess.start);
+  const byteEncoding: CellEncoding | null =
+    !guess.mixed && (guess.encoding === 'utf-8' || guess.encoding === 'windows-1252') && body.indexOf(34) < 0
+      ? guess.encoding
+      : null;
+  let text: string;
+  /** `text` is only the head of the file (byte path, file larger than the head). */
+  let partial = false;
+  if (byteEncoding) {
+    const head = decodeHead(body, byteEncoding);
+    text = head.text;
+    partial = !head.whole;
+    source.encoding = guess.encoding;
+    source.bom = guess.bom;
+  } else {
+    const dec = decodeText(bytes);
+    source.encoding = dec.encoding;
+    source.bom = dec.bom;
+    text = dec.text;
+  }
+  const wholeText = (): string => {
+    if (partial && byteEncoding) {
+      text = decodeHead(body, byteEncoding, body.length).text;
+      partial = false;
+    }
+    return text;
+  };
   progress(0.05, 'decode');
   checkCancel();
-  if (text.trim() === '')
+  if (text.trim() === '' && wholeText().trim() === '')
     return emptyResult(
       opts,
       source,
@@ -196,13 +231,17 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promi
 
   if (source.format === 'geojson' || looksLikeJson(text)) {
     source.format = 'geojson';
-    const g = readGeoJson(text, { crs: opts.crs, onProgress: (f) => progress(0.05 + f * 0.6, 'parse') });
+    const g = readGeoJson(wholeText(), {
+      crs: opts.crs,
+      onProgress: (f) => progress(0.05 + f * 0.6, 'parse'),
+    });
     if ('fatal' in g) return emptyResult(opts, source, g.fatal.code, `${opts.fileName}: ${g.fatal.message}`);
     const rowNumbers = g.geometries.map((_, i) => i + 1);
     return finish(opts, source, g.header, g.columns, rowNumbers, [], g, progress, checkCancel);
   }
 
   // Excel's `sep=;` first line names the delimiter; it is not the header
+  const fullHead = text;
   const hint = excelSepHint(text);
   if (hint) {
     text = hint.rest;
@@ -224,7 +263,7 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promi
   source.trailingDelimiter = dialect.trailingDelimiter;
   if (dialect.delimiter === '\t') source.format = 'tsv';
   let detection: Detection | null = null;
-  const raw = parseDelimited(text, dialect, {
+  const parseCallbacks: ParseCallbacks = {
     onProgress: (f) => progress(0.05 + f * 0.6, 'parse'),
     linesBefore: (hint ? 1 : 0) + (titles?.lines ?? 0),
     isCancelled: opts.isCancelled,
@@ -236,7 +275,14 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promi
         c.type === 'integer' || c.type === 'decimal' ? (c.decimal ?? d.fileDecimal) : null,
       );
     },
-  });
+  };
+  let raw: RawTable;
+  if (byteEncoding) {
+    // bytes taken off the front of the head (sep= line, title lines): the scan starts after them
+    const skipped = fullHead.slice(0, fullHead.length - text.length);
+    const skippedBytes = byteEncoding === 'utf-8' ? new TextEncoder().encode(skipped).length : skipped.length;
+    raw = parseDelimitedBytes(body, skippedBytes, byteEncoding, dialect, parseCallbacks);
+  } else raw = parseDelimited(text, dialect, parseCallbacks);
   source.emptyLines = raw.emptyLines;
   if (raw.unguarded) source.formulaGuardRemoved = raw.unguarded;
   if (
@@ -460,8 +506,18 @@ function finish(
       return { kind: 'text', values: out };
     }
     if (c.type === 'id') {
-      const out = new Array<string>(n);
-      for (let i = 0; i < n; i++) out[i] = col[i].trim();
+      // trimmed; the column is copied only if some value needs it
+      let out = col;
+      for (let i = 0; i < n; i++) {
+        const v = col[i];
+        const a = v.charCodeAt(0);
+        const b = v.charCodeAt(v.length - 1);
+        if (v === '' || (a > 32 && a < 128 && b > 32 && b < 128)) continue;
+        const t = v.trim();
+        if (t === v) continue;
+        if (out === col) out = col.slice();
+        out[i] = t;
+      }
       return { kind: 'text', values: out };
     }
     return { kind: 'text', values: col };
@@ -602,15 +658,21 @@ function locate(
         };
         return;
       }
-      const lon = new Float64Array(n);
-      const lat = new Float64Array(n);
       const { crs, swapped } = guess;
       const f = crs === 'EPSG:4326' ? null : toWgs84;
+      // WGS84 in the right order: the positions are the parsed columns themselves (no 2 × 8 MB per 1M rows)
+      // (copied after all if a row has only one of the two: its position is then NaN in both)
+      let lon = f || swapped ? new Float64Array(n) : xs;
+      let lat = f || swapped ? new Float64Array(n) : ys;
       for (let i = 0; i < n; i++) {
         let x = xs[i];
         let y = ys[i];
         if (swapped) [x, y] = [y, x];
         if (Number.isNaN(x) || Number.isNaN(y)) {
+          if (lon === xs) {
+            lon = xs.slice();
+            lat = ys.slice();
+          }
           lon[i] = Number.NaN;
           lat[i] = Number.NaN;
           if (used[i]) {

@@ -126,31 +126,57 @@ const POW10: number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
  * A parser for one column's format: returns NaN for anything that is not a valid number in that format
  * (empty cells included). Grouping is validated (`1.23.4` is not a number). With a decimal comma, `.`,
  * space, NBSP and narrow NBSP group thousands; with a decimal point, `,` and the spaces do.
- * Hot path: a single pass over the char codes, no regex and no string building for ≤ 15 digits.
+ * The string is copied into a scratch buffer as UTF-8 and read by the byte parser (one implementation).
  */
 export function makeNumberParser(fmt: NumberFormat | DecimalSeparator): (s: string) => number {
-  const parse = makeRangeNumberParser(fmt);
-  return (s: string): number => parse(s, 0, s.length);
+  const parse = makeByteNumberParser(fmt);
+  const enc = new TextEncoder();
+  let scratch = new Uint8Array(64);
+  return (s: string): number => {
+    const n = s.length;
+    if (n * 3 > scratch.length) scratch = new Uint8Array(n * 3);
+    let ascii = true;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 127) {
+        ascii = false;
+        break;
+      }
+      scratch[i] = c;
+    }
+    return parse(scratch, 0, ascii ? n : (enc.encodeInto(s, scratch).written ?? 0));
+  };
+}
+
+const isDigitByte = (c: number) => c >= 48 && c <= 57;
+
+/** ASCII bytes [from, to) as a string (only called on bytes already checked to be ASCII). */
+function asciiString(b: Uint8Array, from: number, to: number): string {
+  let t = '';
+  for (let i = from; i < to; i++) t += String.fromCharCode(b[i]);
+  return t;
 }
 
 /**
- * The same parser on a slice `s[from, to)` of a larger text, so that a CSV scanner can convert numeric
- * cells without creating a string per cell.
+ * The same parser on bytes `b[from, to)` of UTF-8 text, so that the CSV scanner converts numeric cells
+ * straight from the file's bytes without creating a string per cell. NBSP (C2 A0) and narrow NBSP
+ * (E2 80 AF) group thousands like a space; any other non-ASCII byte makes the cell not a number.
+ * Hot path: a single pass over the bytes, no regex and no string building for ≤ 15 digits.
  */
-export function makeRangeNumberParser(
+export function makeByteNumberParser(
   fmt: NumberFormat | DecimalSeparator,
-): (s: string, from: number, to: number) => number {
+): (b: Uint8Array, from: number, to: number) => number {
   const dec = typeof fmt === 'string' ? fmt : fmt.decimal;
   const DEC = dec === ',' ? 44 : 46;
   const GROUP = dec === ',' ? 46 : 44;
-  return (s: string, from: number, to: number): number => {
+  return (b: Uint8Array, from: number, to: number): number => {
     let i = from;
     let n = to;
-    while (i < n && s.charCodeAt(i) <= 32) i++;
-    while (n > i && s.charCodeAt(n - 1) <= 32) n--;
+    while (i < n && b[i] <= 32) i++;
+    while (n > i && b[n - 1] <= 32) n--;
     if (i >= n) return Number.NaN;
     let sign = 1;
-    let c = s.charCodeAt(i);
+    let c = b[i];
     if (c === 45 || c === 43) {
       if (c === 45) sign = -1;
       i++;
@@ -161,28 +187,37 @@ export function makeRangeNumberParser(
     let seenDec = false;
     let groups = 0; // separators seen
     let groupLen = 0; // digits since last separator
-    let start = i;
+    const start = i;
     for (; i < n; i++) {
-      c = s.charCodeAt(i);
+      c = b[i];
       if (c >= 48 && c <= 57) {
         mant = mant * 10 + (c - 48);
         digits++;
         groupLen++;
         if (seenDec) frac++;
-      } else if (c === DEC && !seenDec) {
+        continue;
+      }
+      // a group separator: the file's grouping character, space, NBSP (C2 A0) or narrow NBSP (E2 80 AF)
+      let sepLen = 0;
+      if (c === GROUP || c === 32) sepLen = 1;
+      else if (c === 0xc2 && b[i + 1] === 0xa0 && i + 1 < n) sepLen = 2;
+      else if (c === 0xe2 && b[i + 1] === 0x80 && b[i + 2] === 0xaf && i + 2 < n) sepLen = 3;
+      if (c === DEC && !seenDec) {
         if (groups > 0 && groupLen !== 3) return Number.NaN;
         seenDec = true;
-      } else if ((c === GROUP || c === 32 || c === 0xa0 || c === 0x202f) && !seenDec) {
+      } else if (sepLen > 0 && !seenDec) {
         if (groups === 0 ? groupLen < 1 || groupLen > 3 : groupLen !== 3) return Number.NaN;
         groups++;
         groupLen = 0;
+        i += sepLen - 1;
       } else if ((c === 101 || c === 69) && digits > 0 && groups === 0) {
         // exponent: rare, validate and hand over to Number()
-        const mantissa = s.slice(start, i);
-        const exp = s.slice(i + 1, n);
-        if (!/^[+-]?\d+$/.test(exp)) return Number.NaN;
+        for (let k = i + 1; k < n; k++)
+          if (!isDigitByte(b[k]) && !(k === i + 1 && (b[k] === 43 || b[k] === 45))) return Number.NaN;
+        if (n - i < 2 || !isDigitByte(b[n - 1])) return Number.NaN;
+        const mantissa = asciiString(b, start, i);
         const m = dec === ',' ? mantissa.split(',').join('.') : mantissa;
-        const v = Number(`${m}e${exp}`);
+        const v = Number(`${m}e${asciiString(b, i + 1, n)}`);
         return Number.isFinite(v) ? sign * v : Number.NaN;
       } else return Number.NaN;
     }
@@ -192,9 +227,9 @@ export function makeRangeNumberParser(
       // beyond exact integer arithmetic: rebuild a canonical string and let Number() round correctly
       let t = '';
       let seen = false;
-      for (start = from; start < n; start++) {
-        c = s.charCodeAt(start);
-        if (c >= 48 && c <= 57) t += s[start];
+      for (let k = start; k < n; k++) {
+        c = b[k];
+        if (c >= 48 && c <= 57) t += String.fromCharCode(c);
         else if (c === DEC && !seen) {
           t += '.';
           seen = true;

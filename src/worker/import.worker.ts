@@ -22,6 +22,7 @@ function post(msg: ImportWorkerResponse, transfer: Transferable[] = []): void {
 async function readInput(req: ImportWorkerRequest): Promise<{ bytes: Uint8Array; name: string } | string> {
   if (req.file) {
     if (req.file.size > MAX_IMPORT_BYTES) return tooLargeMessage(req.name, req.file.size, MAX_IMPORT_BYTES);
+    // one read: reading a large file in slices was slower here (each slice is a fresh buffer to copy)
     return { bytes: new Uint8Array(await req.file.arrayBuffer()), name: req.name };
   }
   if (!req.url) return 'Keine Datei und keine URL angegeben.';
@@ -76,7 +77,9 @@ self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
   const req = ev.data;
   try {
     post({ type: 'progress', fraction: 0, phase: 'decode' });
+    const t0 = performance.now();
     const input = await readInput(req);
+    const t1 = performance.now();
     if (typeof input === 'string') {
       post({ type: 'error', message: input });
       return;
@@ -96,7 +99,9 @@ self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
         }
       },
     });
+    const t2 = performance.now();
     const payload = buildPayload(result);
+    const timing = { readMs: t1 - t0, importMs: t2 - t1, payloadMs: performance.now() - t2 };
     // send object-per-row data in slices: each message is deserialised in its own short main-thread task
     const feats = payload.features.features;
     for (let i = 0; i < feats.length; i += PART_SIZE)
@@ -110,7 +115,7 @@ self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
     }
     const transfer: Transferable[] = payload.positions ? [payload.positions.buffer] : [];
     const joinPending = !!(req.plrTopoUrl && result.lon && result.lat && payload.positions?.length);
-    post({ type: 'done', payload, joinPending }, transfer);
+    post({ type: 'done', payload, joinPending, timing }, transfer);
     if (joinPending && req.plrTopoUrl && result.lon && result.lat) {
       try {
         post({ type: 'joined', join: await joinToPlr(req.plrTopoUrl, result.lon, result.lat, result.used) });

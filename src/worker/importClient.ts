@@ -4,6 +4,7 @@
  */
 import type { ImportJoin, ImportPayload } from '../io/payload';
 import type { ImportPhase } from '../io/types';
+import { recordTiming } from '../state/perf';
 import type { ImportWorkerRequest, ImportWorkerResponse } from './importProtocol';
 
 export interface ImportJob {
@@ -56,6 +57,9 @@ export function startImport(
         // the worker stays alive for the join of point data (it holds the full table, the main thread does not)
         if (m.type !== 'done' || !m.joinPending) worker.terminate();
         if (m.type === 'done') {
+          recordTiming('import.readMs', m.timing.readMs);
+          recordTiming('import.workerMs', m.timing.importMs);
+          recordTiming('import.payloadMs', m.timing.payloadMs);
           const p = m.payload;
           p.features = { type: 'FeatureCollection', features };
           if (p.keyed) p.keyed = { ...p.keyed, rows: keyed };

@@ -20,6 +20,13 @@ export interface ImportWorkerRequest {
   plrTopoUrl?: string;
 }
 
+/** Time spent in the worker (ms): reading the file, the import pipeline, building the payload. */
+export interface ImportTiming {
+  readMs: number;
+  importMs: number;
+  payloadMs: number;
+}
+
 export type ImportWorkerResponse =
   | { type: 'progress'; fraction: number; phase: ImportPhase }
   /** Features / keyed rows in slices, so that no single message blocks the main thread while it is deserialised. */
@@ -29,7 +36,7 @@ export type ImportWorkerResponse =
       keyed?: NonNullable<ImportPayload['keyed']>['rows'];
     }
   /** `joinPending`: a 'joined' / 'join-failed' message follows (the worker stays alive until then). */
-  | { type: 'done'; payload: ImportPayload; joinPending?: boolean }
+  | { type: 'done'; payload: ImportPayload; joinPending?: boolean; timing: ImportTiming }
   | { type: 'joined'; join: ImportJoin }
   | { type: 'join-failed'; message: string }
   | { type: 'error'; message: string };

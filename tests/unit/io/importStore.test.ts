@@ -31,7 +31,7 @@ class FakeWorker {
       send({ type: 'part', features: p.features.features });
       p.features = { type: 'FeatureCollection', features: [] };
       const joinPending = !!(req.plrTopoUrl && p.positions?.length);
-      send({ type: 'done', payload: p, joinPending });
+      send({ type: 'done', payload: p, joinPending, timing: { readMs: 0, importMs: 0, payloadMs: 0 } });
       if (joinPending) {
         await new Promise((ok) => setTimeout(ok, 5));
         const n = (p.positions as Float32Array).length / 2;
