@@ -112,6 +112,8 @@ export interface RawTable {
   numbers?: (Float64Array | null)[];
   /** Per column: row index → text of non-empty cells that did not parse as a number. */
   bad?: Map<number, string>[];
+  /** Per column: cells that are empty or only blanks (counted while scanning; text columns use it). */
+  blanks?: Int32Array;
 }
 
 export interface ParseCallbacks {
@@ -353,6 +355,13 @@ class ByteInterner {
   }
 }
 
+/** Empty or only blanks (as String.prototype.trim sees them), without a trimmed copy for ordinary values. */
+export function isBlank(v: string): boolean {
+  if (v === '') return true;
+  const a = v.charCodeAt(0);
+  return a > 32 && a < 128 ? false : v.trim() === '';
+}
+
 /** No byte ≥ 0x80 in [a, b)? */
 function asciiRange(bytes: Uint8Array, a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (bytes[k] > 127) return false;
@@ -376,6 +385,13 @@ function trimTo<T extends Int32Array | Float64Array>(a: T, n: number): T {
 class IntList {
   data = new Int32Array(1024);
   length = 0;
+  /** Room for n values without regrowing. */
+  reserve(n: number): void {
+    if (n <= this.data.length) return;
+    const d = new Int32Array(n);
+    d.set(this.data.subarray(0, this.length));
+    this.data = d;
+  }
   push(v: number): void {
     if (this.length === this.data.length) {
       const d = new Int32Array(this.data.length * 2);
@@ -410,6 +426,8 @@ class TableBuilder {
   byteParsers: (((b: Uint8Array, from: number, to: number) => number) | null)[] = [];
   readonly numbers: (Float64Array | null)[] = [];
   readonly bad: Map<number, string>[] = [];
+  /** Empty or blank cells per column (see RawTable.blanks). */
+  blanks = new Int32Array(0);
   private cap = 0;
 
   constructor(
@@ -436,6 +454,7 @@ class TableBuilder {
     // with 100,000 columns would otherwise reserve 800 MB before reading its second line)
     const floor = Math.min(1024, Math.max(16, Math.floor(1_048_576 / Math.max(1, width))));
     this.cap = Math.max(floor, n, Math.ceil(estimatedRows * 1.05));
+    this.rowNumbers.reserve(this.cap);
     const parsers: (((s: string) => number) | null)[] = [];
     this.byteParsers = [];
     for (let j = 0; j < width; j++) {
@@ -493,21 +512,24 @@ class TableBuilder {
         this.header = h;
         this.width = h.length;
         for (let j = 0; j < this.width; j++) this.columns.push([]);
+        this.blanks = new Int32Array(this.width);
         return false;
       }
       this.width = r.length - (d.trailingDelimiter && r.length > 1 && r[r.length - 1] === '' ? 1 : 0);
       this.header = Array.from({ length: this.width }, (_, j) => `Spalte ${j + 1}`);
       for (let j = 0; j < this.width; j++) this.columns.push([]);
+      this.blanks = new Int32Array(this.width);
     }
     return true;
   }
 
   /** A data row as strings (papaparse, and the byte scanner before the plan). */
   addRow(r: string[], rowNo: number): void {
-    const { width, columns, numbers, bad } = this;
+    const { width, columns, numbers, bad, blanks } = this;
     const idx = this.rowNumbers.length;
     this.rowNumbers.push(rowNo);
     const n = r.length;
+    for (let j = 0; j < width; j++) if (j >= n || isBlank(r[j])) blanks[j]++;
     const parsers = this.parsers;
     if (parsers) {
       this.grow(idx);
@@ -545,8 +567,25 @@ class TableBuilder {
     if (this.parsers) {
       result.numbers = this.numbers.map((a) => (a ? trimTo(a, rows) : null));
       result.bad = this.bad;
+      result.blanks = this.blanks;
     }
     return result;
+  }
+}
+
+/** papaparse's (English) error as a German reason for the report. */
+function papaMessage(e: Papa.ParseError): string {
+  switch (e.code) {
+    case 'MissingQuotes':
+      return 'Anführungszeichen nicht geschlossen (das Feld reicht bis zum Dateiende oder zum nächsten Anführungszeichen)';
+    case 'InvalidQuotes':
+      return 'Anführungszeichen mitten im Feld (ungültiges Quoting)';
+    case 'TooFewFields':
+      return 'zu wenige Felder';
+    case 'TooManyFields':
+      return 'zu viele Felder';
+    default:
+      return `Lesefehler (${e.message})`;
   }
 }
 
@@ -576,7 +615,8 @@ export function parseDelimited(text: string, dialect: CsvDialect, cb: ParseCallb
     chunk: (res: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
       const data = res.data;
       const errByRow = new Map<number, string>();
-      for (const e of res.errors) if (e.row !== undefined && e.row !== null) errByRow.set(e.row, e.message);
+      for (const e of res.errors)
+        if (e.row !== undefined && e.row !== null) errByRow.set(e.row, papaMessage(e));
       for (let i = 0; i < data.length; i++) {
         const r = data[i];
         record++;
@@ -706,7 +746,7 @@ class ByteScanner {
         for (let j = 0; j < nf; j++) r[j] = text.cell(fs[j], fe[j], ascii);
         if (t.takeRecord(r)) t.addRow(r, record);
       } else {
-        const { width, columns, numbers, bad, byteParsers, parsers } = t;
+        const { width, columns, numbers, bad, byteParsers, parsers, blanks } = t;
         const idx = t.rowNumbers.length;
         t.rowNumbers.push(record);
         t.grow(idx);
@@ -717,10 +757,13 @@ class ByteScanner {
           if (j >= nf) {
             if (p) (numbers[j] as Float64Array)[idx] = Number.NaN;
             else columns[j][idx] = '';
+            blanks[j]++;
             continue;
           }
           const a = fs[j];
           const b = fe[j];
+          if (a === b || ((bytes[a] <= 32 || bytes[a] > 127 || bytes[b - 1] <= 32) && text.blank(a, b)))
+            blanks[j]++;
           if (p) {
             // Windows-1252 bytes ≥ 0x80 (e.g. NBSP as a thousands separator) are not UTF-8: parse the text
             const x =

@@ -122,6 +122,7 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promi
       const x = await readXlsx(bytes, opts.sheet);
       source.sheet = x.sheet;
       source.sheets = x.sheets;
+      if (x.skipped) source.sheetsSkipped = x.skipped;
       source.header = true;
       const rows = x.rows.filter((r) => r.some((c) => c.trim() !== ''));
       const others =
@@ -319,7 +320,9 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promi
       reason: `fehlerhafte Zeile: ${m.message}`,
     });
   const pre: Pre | undefined =
-    detection && raw.numbers && raw.bad ? { detection, numbers: raw.numbers, bad: raw.bad } : undefined;
+    detection && raw.numbers && raw.bad
+      ? { detection, numbers: raw.numbers, bad: raw.bad, blanks: raw.blanks }
+      : undefined;
   return finish(
     opts,
     source,
@@ -384,6 +387,14 @@ function finish(
       `sep=${source.sepHint === '\t' ? 'TAB' : source.sepHint}`,
       'Zeile 1 ist Excels Trennzeichen-Hinweis (sep=…): als Trennzeichen verwendet, nicht als Kopfzeile',
     );
+  if (source.sheetsSkipped?.length)
+    rb.warn(
+      'sheet-skipped',
+      null,
+      null,
+      source.sheetsSkipped.join(', '),
+      `Tabellenblatt ${source.sheetsSkipped.map((n) => `"${n}"`).join(', ')} ist leer – gelesen wurde "${source.sheet}"`,
+    );
   if (source.titleLines?.length)
     rb.warn(
       'title-lines',
@@ -432,7 +443,8 @@ function finish(
     if (nums) {
       for (let i = 0; i < n; i++) if (!Number.isNaN(nums[i])) filled++;
       filled += pre?.bad[j].size ?? 0;
-    } else
+    } else if (pre?.blanks) filled = n - pre.blanks[j];
+    else
       for (let i = 0; i < n; i++) {
         const v = col[i];
         // trim only when the value starts or ends with whitespace (rare): no per-cell allocation
@@ -1022,4 +1034,6 @@ interface Pre {
   detection: Detection;
   numbers: (Float64Array | null)[];
   bad: Map<number, string>[];
+  /** Empty or blank cells per column, counted while scanning. */
+  blanks?: Int32Array;
 }

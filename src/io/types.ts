@@ -123,6 +123,8 @@ export interface ImportSource {
   titleLines?: string[];
   /** Delimiter named by an Excel `sep=…` first line (that line is not the header). */
   sepHint?: string;
+  /** XLSX: empty sheets before the one read (see readXlsx). */
+  sheetsSkipped?: string[];
   /** Cells whose formula-injection guard `'` (CSV export) was removed. */
   formulaGuardRemoved?: number;
 }

@@ -9,6 +9,8 @@ import readExcelFile from 'read-excel-file/universal';
 export interface XlsxRead {
   sheets: string[];
   sheet: string;
+  /** Empty sheets before the one read (no sheet was asked for, so the first with data was taken). */
+  skipped?: string[];
   rows: string[][];
 }
 
@@ -103,7 +105,17 @@ export async function readXlsx(bytes: Uint8Array, sheet?: string | number): Prom
   const sheets = all.map((s) => s.sheet);
   if (all.length === 0) throw new Error('XLSX-Datei enthält keine Tabellenblätter.');
   let chosen = all[0];
-  if (typeof sheet === 'number') {
+  let skipped: string[] | undefined;
+  if (sheet === undefined || sheet === '') {
+    // no sheet asked for: the first one with any filled cell (workbooks often start with an empty or cover sheet)
+    const hasData = (s: { data: unknown[][] }) =>
+      s.data.some((r) => r.some((c) => cellToText(c).trim() !== ''));
+    const k = all.findIndex(hasData);
+    if (k > 0) {
+      skipped = all.slice(0, k).map((s) => s.sheet);
+      chosen = all[k];
+    }
+  } else if (typeof sheet === 'number') {
     if (!all[sheet - 1])
       throw new Error(`Tabellenblatt ${sheet} gibt es nicht (vorhanden: ${sheets.join(', ')}).`);
     chosen = all[sheet - 1];
@@ -113,5 +125,5 @@ export async function readXlsx(bytes: Uint8Array, sheet?: string | number): Prom
     chosen = found;
   }
   const rows = chosen.data.map((r) => r.map(cellToText));
-  return { sheets, sheet: chosen.sheet, rows };
+  return { sheets, sheet: chosen.sheet, rows, ...(skipped ? { skipped } : {}) };
 }

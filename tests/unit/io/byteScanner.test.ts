@@ -73,3 +73,14 @@ describe('byte scanner', () => {
     expect(r.source.formulaGuardRemoved).toBe(1);
   });
 });
+
+describe('quoting errors are reported in German', () => {
+  it('an unclosed quote names the problem, not papaparse’s English message', async () => {
+    const r = await importBytes(utf8('name,lat,lon\nA,52.5,13.4\n"B,52.51,13.41\nC,52.52,13.42\n'), {
+      fileName: 'q.csv',
+    });
+    const issue = r.report.issues.find((i) => i.code === 'row-malformed');
+    expect(issue?.reason).toContain('Anführungszeichen nicht geschlossen');
+    expect(issue?.reason).not.toMatch(/Quoted field/);
+  });
+});
