@@ -660,156 +660,117 @@ export function parseDelimitedBytes(
   dialect: CsvDialect,
   cb: ParseCallbacks = {},
 ): RawTable {
-  const scanner = new ByteScanner(bytes, start, enc, dialect, cb);
-  scanner.scan();
-  return scanner.result();
-}
-
-class ByteScanner {
-  private readonly t: TableBuilder;
-  private readonly text: CellText;
-  private readonly batch: CellBatch;
-  private readonly intern: (ByteInterner | null)[] = [];
-  private readonly D: number;
-  private readonly crOnly: boolean;
-  private readonly NL: number;
-  private readonly total: number;
-  private pos: number;
-  private record: number;
-  private nextReport: number;
-  private fs = new Int32Array(64);
-  private fe = new Int32Array(64);
-
-  constructor(
-    private readonly bytes: Uint8Array,
-    private readonly start: number,
-    private readonly enc: CellEncoding,
-    dialect: CsvDialect,
-    private readonly cb: ParseCallbacks,
-  ) {
-    this.t = new TableBuilder(dialect, cb);
-    this.text = new CellText(bytes, enc);
-    this.batch = new CellBatch(bytes, this.t.columns, enc);
-    this.D = dialect.delimiter.charCodeAt(0);
-    this.crOnly = dialect.lineEnding === 'CR';
-    this.NL = this.crOnly ? 13 : 10;
-    this.total = Math.max(1, bytes.length - start);
-    this.pos = start;
-    this.record = cb.linesBefore ?? 0; // records seen so far (1-based numbering of file rows)
-    this.nextReport = start + CHUNK;
+  // all state in locals: V8 optimises the loop far better than field access
+  const t = new TableBuilder(dialect, cb);
+  const text = new CellText(bytes, enc);
+  const batch = new CellBatch(bytes, t.columns, enc);
+  const intern: (ByteInterner | null)[] = [];
+  const D = dialect.delimiter.charCodeAt(0);
+  const crOnly = dialect.lineEnding === 'CR';
+  const NL = crOnly ? 13 : 10;
+  const total = Math.max(1, bytes.length - start);
+  let nextReport = start + CHUNK;
+  // a final line break ends the last record; it is not an empty line
+  let len = bytes.length;
+  if (len > start && bytes[len - 1] === NL) {
+    len--;
+    if (!crOnly && len > start && bytes[len - 1] === 13) len--;
   }
-
-  result(): RawTable {
-    this.batch.flush();
-    return this.t.result();
-  }
-
-  /** Scan all records (state is kept in locals: V8 optimises the loop far better than field access). */
-  scan(): void {
-    const { bytes, start, enc, t, text, batch, intern, D, crOnly, NL, cb } = this;
-    // a final line break ends the last record; it is not an empty line
-    let len = bytes.length;
-    if (len > start && bytes[len - 1] === NL) {
-      len--;
-      if (!crOnly && len > start && bytes[len - 1] === 13) len--;
+  let pos = start;
+  let record = cb.linesBefore ?? 0; // records seen so far (1-based numbering of file rows)
+  let fs = new Int32Array(64);
+  let fe = new Int32Array(64);
+  while (pos <= len) {
+    // split one record into field ranges; `hi`: the record has a byte ≥ 0x80
+    let nf = 0;
+    let fStart = pos;
+    let end = len;
+    let next = len + 1;
+    let hi = false;
+    for (let i = pos; i < len; i++) {
+      const c = bytes[i];
+      if (c === D) {
+        if (nf === fs.length) [fs, fe] = [doubled(fs), doubled(fe)];
+        fs[nf] = fStart;
+        fe[nf++] = i;
+        fStart = i + 1;
+      } else if (c === NL) {
+        end = !crOnly && i > fStart && bytes[i - 1] === 13 ? i - 1 : i;
+        next = i + 1;
+        break;
+      } else if (c > 127) hi = true;
     }
-    let { pos, record, fs, fe } = this;
-    while (pos <= len) {
-      // split one record into field ranges; `hi`: the record has a byte ≥ 0x80
-      let nf = 0;
-      let fStart = pos;
-      let end = len;
-      let next = len + 1;
-      let hi = false;
-      for (let i = pos; i < len; i++) {
-        const c = bytes[i];
-        if (c === D) {
-          if (nf === fs.length) [fs, fe] = [doubled(fs), doubled(fe)];
-          fs[nf] = fStart;
-          fe[nf++] = i;
-          fStart = i + 1;
-        } else if (c === NL) {
-          end = !crOnly && i > fStart && bytes[i - 1] === 13 ? i - 1 : i;
-          next = i + 1;
-          break;
-        } else if (c > 127) hi = true;
-      }
-      if (nf === fs.length) [fs, fe] = [doubled(fs), doubled(fe)];
-      fs[nf] = fStart;
-      fe[nf++] = end;
-      pos = next;
-      record++;
-      const ascii = !hi;
-      if (nf === 1 && text.blank(fs[0], fe[0])) t.emptyLines++;
-      else if (t.header === null || !t.parsers) {
-        const r = new Array<string>(nf);
-        for (let j = 0; j < nf; j++) r[j] = text.cell(fs[j], fe[j], ascii);
-        if (t.takeRecord(r)) t.addRow(r, record);
-      } else {
-        const { width, columns, numbers, bad, byteParsers, parsers, blanks } = t;
-        const idx = t.rowNumbers.length;
-        t.rowNumbers.push(record);
-        t.grow(idx);
-        if (intern.length < width)
-          for (let j = intern.length; j < width; j++) intern.push(new ByteInterner(bytes, text));
-        for (let j = 0; j < width; j++) {
-          const p = byteParsers[j];
-          if (j >= nf) {
-            if (p) (numbers[j] as Float64Array)[idx] = Number.NaN;
-            else columns[j][idx] = '';
-            blanks[j]++;
-            continue;
-          }
-          const a = fs[j];
-          const b = fe[j];
-          if (a === b || ((bytes[a] <= 32 || bytes[a] > 127 || bytes[b - 1] <= 32) && text.blank(a, b)))
-            blanks[j]++;
-          if (p) {
-            // Windows-1252 bytes ≥ 0x80 (e.g. NBSP as a thousands separator) are not UTF-8: parse the text
-            const x =
-              a === b
-                ? Number.NaN
-                : hi && enc === 'windows-1252'
-                  ? (parsers[j] as (s: string) => number)(text.cell(a, b, false))
-                  : p(bytes, a, b);
-            (numbers[j] as Float64Array)[idx] = x;
-            if (Number.isNaN(x) && !text.blank(a, b)) bad[j].set(idx, text.cell(a, b, ascii));
-          } else {
-            // repeated values (categories, names) share one string: far fewer strings survive to old space
-            const cache = intern[j];
-            if (cache && bytes[a] !== 39) {
-              const hit = cache.get(a, b, ascii);
-              if (hit !== null) {
-                columns[j][idx] = hit;
-                continue;
-              }
-              intern[j] = null;
+    if (nf === fs.length) [fs, fe] = [doubled(fs), doubled(fe)];
+    fs[nf] = fStart;
+    fe[nf++] = end;
+    pos = next;
+    record++;
+    const ascii = !hi;
+    if (nf === 1 && text.blank(fs[0], fe[0])) t.emptyLines++;
+    else if (t.header === null || !t.parsers) {
+      const r = new Array<string>(nf);
+      for (let j = 0; j < nf; j++) r[j] = text.cell(fs[j], fe[j], ascii);
+      if (t.takeRecord(r)) t.addRow(r, record);
+    } else {
+      const { width, columns, numbers, bad, byteParsers, parsers, blanks } = t;
+      const idx = t.rowNumbers.length;
+      t.rowNumbers.push(record);
+      t.grow(idx);
+      if (intern.length < width)
+        for (let j = intern.length; j < width; j++) intern.push(new ByteInterner(bytes, text));
+      for (let j = 0; j < width; j++) {
+        const p = byteParsers[j];
+        if (j >= nf) {
+          if (p) (numbers[j] as Float64Array)[idx] = Number.NaN;
+          else columns[j][idx] = '';
+          blanks[j]++;
+          continue;
+        }
+        const a = fs[j];
+        const b = fe[j];
+        if (a === b || ((bytes[a] <= 32 || bytes[a] > 127 || bytes[b - 1] <= 32) && text.blank(a, b)))
+          blanks[j]++;
+        if (p) {
+          // Windows-1252 bytes ≥ 0x80 (e.g. NBSP as a thousands separator) are not UTF-8: parse the text
+          const x =
+            a === b
+              ? Number.NaN
+              : hi && enc === 'windows-1252'
+                ? (parsers[j] as (s: string) => number)(text.cell(a, b, false))
+                : p(bytes, a, b);
+          (numbers[j] as Float64Array)[idx] = x;
+          if (Number.isNaN(x) && !text.blank(a, b)) bad[j].set(idx, text.cell(a, b, ascii));
+        } else {
+          // repeated values (categories, names) share one string: far fewer strings survive to old space
+          const cache = intern[j];
+          if (cache && bytes[a] !== 39) {
+            const hit = cache.get(a, b, ascii);
+            if (hit !== null) {
+              columns[j][idx] = hit;
+              continue;
             }
-            if (bytes[a] === 39) columns[j][idx] = t.unguardCell(text.cell(a, b, ascii));
-            else if (a === b) columns[j][idx] = '';
-            else if (ascii || enc === 'windows-1252' || asciiRange(bytes, a, b)) batch.add(j, idx, a, b);
-            else columns[j][idx] = text.decode(a, b);
+            intern[j] = null;
           }
-        }
-        if (nf !== width) {
-          let extraFilled = false;
-          for (let j = width; j < nf; j++) if (!text.blank(fs[j], fe[j])) extraFilled = true;
-          if (nf < width || extraFilled) t.ragged.push({ index: idx, fields: nf });
+          if (bytes[a] === 39) columns[j][idx] = t.unguardCell(text.cell(a, b, ascii));
+          else if (a === b) columns[j][idx] = '';
+          else if (ascii || enc === 'windows-1252' || asciiRange(bytes, a, b)) batch.add(j, idx, a, b);
+          else columns[j][idx] = text.decode(a, b);
         }
       }
-      if (pos >= this.nextReport || pos > len) {
-        this.nextReport = pos + CHUNK;
-        batch.flush();
-        if (t.planPending)
-          t.applyPlan((t.rowNumbers.length * this.total) / Math.max(1, Math.min(pos, len) - start));
-        cb.onProgress?.(Math.min(1, (pos - start) / this.total));
-        if (cb.isCancelled?.()) throw new ImportCancelled();
+      if (nf !== width) {
+        let extraFilled = false;
+        for (let j = width; j < nf; j++) if (!text.blank(fs[j], fe[j])) extraFilled = true;
+        if (nf < width || extraFilled) t.ragged.push({ index: idx, fields: nf });
       }
     }
-    this.pos = pos;
-    this.record = record;
-    this.fs = fs;
-    this.fe = fe;
-    batch.flush();
+    if (pos >= nextReport || pos > len) {
+      nextReport = pos + CHUNK;
+      batch.flush();
+      if (t.planPending) t.applyPlan((t.rowNumbers.length * total) / Math.max(1, Math.min(pos, len) - start));
+      cb.onProgress?.(Math.min(1, (pos - start) / total));
+      if (cb.isCancelled?.()) throw new ImportCancelled();
+    }
   }
+  batch.flush();
+  return t.result();
 }
