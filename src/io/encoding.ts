@@ -214,22 +214,7 @@ function utf8SequenceLength(b: Uint8Array, i: number): number {
  * Returns null for files that are not mostly UTF-8 (then the whole file is Windows-1252).
  */
 function decodeMixedUtf8(bytes: Uint8Array): { text: string; foreign: number } | null {
-  let valid = 0;
-  let invalid = 0;
-  for (let i = 0; i < bytes.length; ) {
-    if (bytes[i] < 0x80) {
-      i++;
-      continue;
-    }
-    const len = utf8SequenceLength(bytes, i);
-    if (len) {
-      valid++;
-      i += len;
-    } else {
-      invalid++;
-      i++;
-    }
-  }
+  const { valid, invalid } = utf8Scan(bytes, 0, bytes.length);
   if (valid <= invalid) return null;
   const utf8 = new TextDecoder('utf-8');
   const parts: string[] = [];
