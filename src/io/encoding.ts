@@ -110,22 +110,13 @@ export function guessEncoding(bytes: Uint8Array): EncodingGuess {
   return { encoding: 'windows-1252', bom: false, start: 0, mixed: false };
 }
 
-/** Valid multi-byte UTF-8 sequences and invalid bytes counted so far (see utf8Scan). */
-export interface Utf8Tally {
-  valid: number;
-  invalid: number;
-  /** Where the next scan continues (a sequence may end beyond the `to` of the last scan). */
-  next: number;
-}
-
 /**
- * Count valid multi-byte UTF-8 sequences and invalid bytes of `bytes` from `from` up to `to` (a sequence
- * starting before `to` is read whole; the caller makes sure its bytes are there). ASCII is skipped four
- * bytes at a time.
+ * Count valid multi-byte UTF-8 sequences and invalid bytes of `bytes[from, to)` (a sequence starting
+ * before `to` is read whole). ASCII is skipped four bytes at a time.
  */
-export function utf8Scan(bytes: Uint8Array, from: number, to: number, tally?: Utf8Tally): Utf8Tally {
-  let valid = tally?.valid ?? 0;
-  let invalid = tally?.invalid ?? 0;
+export function utf8Scan(bytes: Uint8Array, from: number, to: number): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
   // word-wise over the 4-byte-aligned middle
   const head = Math.min(bytes.length, (4 - (bytes.byteOffset % 4)) % 4);
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset + head, (bytes.length - head) >> 2);
@@ -154,7 +145,7 @@ export function utf8Scan(bytes: Uint8Array, from: number, to: number, tally?: Ut
       i++;
     }
   }
-  return { valid, invalid, next: i };
+  return { valid, invalid };
 }
 
 /**
