@@ -7,10 +7,11 @@
 import { topoToAreas } from '../datasets/parse';
 import type { AreaFeature } from '../domain/types';
 import type { CrsId } from '../io/crs';
-import { importBytes, tooLargeMessage } from '../io/importFile';
+import { type ChunkReader, importBytes, tooLargeMessage, WINDOW_BYTES } from '../io/importFile';
 import { buildPayload, type ImportJoin } from '../io/payload';
 import { type ColumnOverride, type ImportPhase, MAX_IMPORT_BYTES } from '../io/types';
 import { buildLorJoiner } from '../spatial/pointJoin';
+import { blobReader } from './blobReader';
 import { type ImportWorkerRequest, type ImportWorkerResponse, PART_SIZE } from './importProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -19,10 +20,13 @@ function post(msg: ImportWorkerResponse, transfer: Transferable[] = []): void {
   self.postMessage(msg, transfer);
 }
 
-async function readInput(req: ImportWorkerRequest): Promise<{ bytes: Uint8Array; name: string } | string> {
+async function readInput(
+  req: ImportWorkerRequest,
+): Promise<{ bytes: Uint8Array | ChunkReader; name: string } | string> {
   if (req.file) {
     if (req.file.size > MAX_IMPORT_BYTES) return tooLargeMessage(req.name, req.file.size, MAX_IMPORT_BYTES);
-    // one read: reading a large file in slices was slower here (each slice is a fresh buffer to copy)
+    // a large file is read window by window while it is parsed (see ChunkReader)
+    if (req.file.size > WINDOW_BYTES) return { bytes: blobReader(req.file), name: req.name };
     return { bytes: new Uint8Array(await req.file.arrayBuffer()), name: req.name };
   }
   if (!req.url) return 'Keine Datei und keine URL angegeben.';
