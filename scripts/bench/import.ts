@@ -236,10 +236,34 @@ async function browserRun(bytes: Uint8Array): Promise<void> {
       undefined,
       { timeout: 180_000, polling: 250 },
     );
+    // the map prepares the other levels' layers in idle time after start-up: wait until that is done, so
+    // that the import is measured on its own (8 s without a long task do not show it: its tasks are short)
+    await s.page
+      .waitForFunction(
+        () =>
+          (window as unknown as { __bildungsraum?: { timings: Record<string, number> } }).__bildungsraum
+            ?.timings.backgroundPrefetchDone !== undefined,
+        undefined,
+        { timeout: 120_000, polling: 250 },
+      )
+      .catch(() => console.log('(the map did not report the end of its background prefetch within 120 s)'));
+    await s.page.waitForTimeout(1000);
     // inject Playwright's helper script now: its first evaluation is a long task of its own
     await s.page.locator('[data-testid="report-csv"], body').first().count();
     const heapBefore = await pageHeapMB(cdp);
     const watcher = watchImportWorker(cdp);
+    // PROFILE=1: CPU profile of the page from the file choice to the first draw (see profileTasks.ts)
+    const profile = process.env.PROFILE === '1';
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    // TRACE=1 (or TRACE_OUT=file): Chrome trace of the same span → the longest task by thread CPU time,
+    // which, unlike the longtask observer's wall time, is not inflated when other processes compete for the CPU
+    const trace = process.env.TRACE === '1' || !!process.env.TRACE_OUT;
+    if (trace)
+      await s.browser.startTracing(s.page, { categories: ['toplevel', 'devtools.timeline', 'v8', 'gpu'] });
     await s.page.locator('[data-testid="import-file"]').setInputFiles(file);
     await s.page.waitForFunction(
       (name) => {
@@ -276,16 +300,46 @@ async function browserRun(bytes: Uint8Array): Promise<void> {
           .map((t) => `${Math.round(t.start - w.__importStart)}ms+${Math.round(t.duration)}`)
           .join(', '),
         rows: document.querySelector('[data-testid="rows-read"]')?.textContent ?? '',
+        timings: (window as unknown as { __bildungsraum?: { timings: Record<string, number> } })
+          .__bildungsraum?.timings,
         join: document.querySelector('[data-testid="import-join"]')?.textContent ?? '',
       };
     }, shownAt);
     watcher.stop();
+    if (trace) {
+      const buf = await s.browser.stopTracing();
+      if (process.env.TRACE_OUT) writeFileSync(process.env.TRACE_OUT, buf);
+      const { longestTaskBreakdown } = await import('../../tests/e2e/trace');
+      const t = longestTaskBreakdown(JSON.parse(buf.toString('utf8')));
+      console.log(
+        `chrome longest main-thread task by thread CPU time (Chrome trace, file chosen → points drawn): ` +
+          `${fmt(t.cpu, 0)} ms CPU (${fmt(t.wall, 0)} ms wall)${t.parts.length ? `: ${t.parts.join('; ')}` : ''}`,
+      );
+    }
+    if (profile) {
+      const { profile: prof } = (await cdp.send('Profiler.stop')) as {
+        profile: import('./profileTasks').CpuProfile;
+      };
+      const { longSpanReport } = await import('./profileTasks');
+      for (const l of longSpanReport(prof, Number(process.env.PROFILE_SPANS ?? 3))) console.log(l);
+      if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(prof));
+    }
     const heapAfter = await pageHeapMB(cdp);
     const mb = bytes.length / 1e6;
     console.log(
       `chrome import in worker (file chosen → report shown): ${fmt(mb / (res.ms / 1000))} MB/s, ` +
         `${fmt(ROWS / (res.ms / 1000), 0)} rows/s (${fmt(mb)} MB, ${res.rows} rows in ${fmt(res.ms / 1000, 2)} s)`,
     );
+    const tm = res.timings ?? {};
+    if (tm['import.workerMs'] !== undefined) {
+      const inWorker = tm['import.readMs'] + tm['import.workerMs'] + tm['import.payloadMs'];
+      console.log(
+        `chrome import inside the worker (read + parse/detect/locate + payload): ${fmt(mb / (inWorker / 1000))} MB/s, ` +
+          `${fmt(ROWS / (inWorker / 1000), 0)} rows/s (reading before the import ${tm['import.readMs']} ms; ` +
+          `import ${tm['import.workerMs']} ms, which reads a file > 4 MB window by window while parsing; ` +
+          `payload ${tm['import.payloadMs']} ms)`,
+      );
+    }
     console.log(
       `chrome longest main-thread task during import${joined ? ' + join' : ''}: ${fmt(res.longest, 0)} ms ` +
         `(${res.count} task(s) ≥ 50 ms${res.count ? `: start after file chosen + duration ${res.tasks}` : ''}; goal ≤ 50 ms)` +

@@ -7,9 +7,10 @@
  *
  *   npx vite build && npx tsx scripts/bench/switch.ts            # figures
  *   PROFILE=1 BILDUNGSRAUM_DIST=/tmp/x npx tsx scripts/bench/switch.ts
+ *   DETAIL=1 … prints the direct child events (wall / CPU ms) of each switch's longest task.
  */
 import { gotoApp, openApp, readProbe, waitForMapIdle } from '../../tests/e2e/harness';
-import { longestTraceTask, TRACE_CATEGORIES } from '../../tests/e2e/trace';
+import { longestTaskBreakdown, longestTraceTask, TRACE_CATEGORIES } from '../../tests/e2e/trace';
 
 interface ProfileNode {
   id: number;
@@ -126,9 +127,12 @@ async function main() {
     figures[what].push(ms);
     let cpuNote = '';
     if (tracing) {
-      const t = longestTraceTask(JSON.parse((await s.browser.stopTracing()).toString('utf8')));
+      const trace = JSON.parse((await s.browser.stopTracing()).toString('utf8'));
+      const t = longestTraceTask(trace);
       cpu[what].push(Math.round(t.cpu));
       cpuNote = `; trace: longest main-thread task ${t.wall.toFixed(0)} ms wall, ${t.cpu.toFixed(0)} ms CPU`;
+      // DETAIL=1: what the longest task consists of (its direct child events in the trace)
+      if (process.env.DETAIL === '1') cpuNote += `\n   ${longestTaskBreakdown(trace).parts.join('\n   ')}`;
     }
     console.log(`${label}: longest task ${ms.toFixed(0)} ms (longtask observer)${cpuNote}`);
     if (profile) {
@@ -140,13 +144,18 @@ async function main() {
       }
     }
   };
-  const levels = ['plr', 'bez', 'pgr', 'bzr'] as const;
+  // LEVELS=plr,bez,pgr,bzr,esb adds the Einschulbereiche (loaded on their first switch)
+  const levels = (process.env.LEVELS ?? 'plr,bez,pgr,bzr').split(',');
   const indicators = ['kita_places_per_100_u6', 'pop_total', 'pupils_per_teacher_2024_25'];
   for (let r = 0; r < rounds; r++) {
     for (const l of levels)
       await step(
         'level',
-        () => page.locator(`input[name="lor-level"][value="${l}"]`).check(),
+        () =>
+          (l === 'esb'
+            ? page.getByTestId('level-esb')
+            : page.locator(`input[name="lor-level"][value="${l}"]`)
+          ).check(),
         `level → ${l}`,
       );
     for (const id of indicators)

@@ -1,5 +1,5 @@
 import { extent, scaleLinear } from 'd3';
-import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useMemo, useRef, useState } from 'react';
 import { sampleCorrelation } from 'simple-statistics';
 import { formatNumber } from '../i18n/format';
 import { viewsMessages } from '../i18n/messages/views';
@@ -43,8 +43,10 @@ interface Plotted {
 /**
  * Scatter plot (e.g. an institution indicator against an indicator of the institution's area).
  * Keyboard: the points form a listbox with one tab stop; arrow keys move, Enter/Space selects.
+ * Memoised: with stable props (points, callbacks) it does not re-render its hundreds of points when the
+ * parent does (e.g. on a level switch).
  */
-export function Scatter({
+export const Scatter = memo(function Scatter({
   points,
   xLabel,
   yLabel,
@@ -236,4 +238,4 @@ export function Scatter({
       </svg>
     </figure>
   );
-}
+});

@@ -207,18 +207,10 @@ class CellText {
   private blockEnd = 0;
   private block = '';
   constructor(
-    private bytes: Uint8Array,
+    private readonly bytes: Uint8Array,
     enc: CellEncoding,
   ) {
     this.exact = enc === 'utf-8' ? new TextDecoder('utf-8') : null;
-  }
-
-  /** Read from another window of the file from now on. */
-  setWindow(bytes: Uint8Array): void {
-    this.bytes = bytes;
-    this.blockStart = 0;
-    this.blockEnd = 0;
-    this.block = '';
   }
 
   /** Exact text of bytes [a, b). */
@@ -274,8 +266,7 @@ class CellBatch {
   private ends = new Int32Array(1 << 15);
   private readonly decoder: (b: Uint8Array) => string;
   constructor(
-    /** The window cells are copied from (cells are copied when added, so the window may change after). */
-    public bytes: Uint8Array,
+    private readonly bytes: Uint8Array,
     private readonly columns: string[][],
     enc: CellEncoding,
   ) {
@@ -325,19 +316,19 @@ class ByteInterner {
   private hashes = new Int32Array(INTERN_MAX + 1);
   private starts = new Int32Array(INTERN_MAX + 1);
   private lens = new Int32Array(INTERN_MAX + 1);
-  /** The entries' bytes (copied: the window they came from is reused for later parts of the file). */
-  private pool = new Uint8Array(1 << 12);
-  private poolUsed = 0;
   private strings: string[] = [];
-  constructor(private readonly text: CellText) {}
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly text: CellText,
+  ) {}
 
-  /** The shared string for bytes [a, b) of the current window, or null when the interner is full. */
-  get(bytes: Uint8Array, a: number, b: number, ascii: boolean): string | null {
+  /** The shared string for bytes [a, b), or null when the interner is full. */
+  get(a: number, b: number, ascii: boolean): string | null {
+    const bytes = this.bytes;
     let h = 0x811c9dc5;
     for (let k = a; k < b; k++) h = Math.imul(h ^ bytes[k], 0x01000193);
     const len = b - a;
     const mask = this.table.length - 1;
-    const pool = this.pool;
     let slot = h & mask;
     for (;;) {
       const e = this.table[slot] - 1;
@@ -345,28 +336,21 @@ class ByteInterner {
       if (this.hashes[e] === h && this.lens[e] === len) {
         const s = this.starts[e];
         let k = 0;
-        while (k < len && pool[s + k] === bytes[a + k]) k++;
+        while (k < len && bytes[s + k] === bytes[a + k]) k++;
         if (k === len) return this.strings[e];
       }
       slot = (slot + 1) & mask;
     }
     const n = this.strings.length;
     if (n >= INTERN_MAX) return null; // so many distinct values: interning no longer pays off
-    if (this.poolUsed + len > pool.length) {
-      const bigger = new Uint8Array(Math.max(pool.length * 2, this.poolUsed + len));
-      bigger.set(pool.subarray(0, this.poolUsed));
-      this.pool = bigger;
-    }
-    this.pool.set(bytes.subarray(a, b), this.poolUsed);
-    // a copy (not a slice of a decoded block): the interned string outlives the block
+    // a copy (not a slice of the decoded block): the interned string outlives the block
     const t = ascii ? this.text.cell(a, b, true) : this.text.decode(a, b);
     const own = t.length > 12 ? ` ${t}`.slice(1) : t;
     this.strings.push(own);
     this.hashes[n] = h;
-    this.starts[n] = this.poolUsed;
+    this.starts[n] = a;
     this.lens[n] = len;
     this.table[slot] = n + 1;
-    this.poolUsed += len;
     return own;
   }
 }
@@ -676,178 +660,117 @@ export function parseDelimitedBytes(
   dialect: CsvDialect,
   cb: ParseCallbacks = {},
 ): RawTable {
-  const scanner = new DelimitedScanner(enc, dialect, cb, bytes.length - start);
-  scanner.scan(bytes, start, bytes.length, true, -start);
-  return scanner.result();
-}
-
-/**
- * The byte scanner, fed window by window: a large file is read into one reused buffer part by part (fresh
- * memory is expensive to touch), and each part's complete lines are scanned before the next is read.
- * Nothing keeps a reference to a window's bytes after `scan` returns (interned values and batched cells
- * are copied).
- */
-export class DelimitedScanner {
-  private readonly t: TableBuilder;
-  private readonly text: CellText;
-  private readonly batch: CellBatch;
-  private readonly intern: (ByteInterner | null)[] = [];
-  private readonly D: number;
-  private readonly crOnly: boolean;
-  /** Byte that ends a record: LF, or CR in CR-only files. */
-  readonly NL: number;
-  private record: number;
-  private fs = new Int32Array(64);
-  private fe = new Int32Array(64);
-  private nextReport = CHUNK;
-  /** Some bytes were scanned already (an empty final window then holds no last record). */
-  private scanned = false;
-
-  constructor(
-    private readonly enc: CellEncoding,
-    dialect: CsvDialect,
-    private readonly cb: ParseCallbacks,
-    /** Bytes of the whole text (progress and the row estimate of the type plan). */
-    private readonly total: number,
-  ) {
-    this.t = new TableBuilder(dialect, cb);
-    const none = new Uint8Array(0);
-    this.text = new CellText(none, enc);
-    this.batch = new CellBatch(none, this.t.columns, enc);
-    this.D = dialect.delimiter.charCodeAt(0);
-    this.crOnly = dialect.lineEnding === 'CR';
-    this.NL = this.crOnly ? 13 : 10;
-    this.record = cb.linesBefore ?? 0; // records seen so far (1-based numbering of file rows)
+  // all state in locals: V8 optimises the loop far better than field access
+  const t = new TableBuilder(dialect, cb);
+  const text = new CellText(bytes, enc);
+  const batch = new CellBatch(bytes, t.columns, enc);
+  const intern: (ByteInterner | null)[] = [];
+  const D = dialect.delimiter.charCodeAt(0);
+  const crOnly = dialect.lineEnding === 'CR';
+  const NL = crOnly ? 13 : 10;
+  const total = Math.max(1, bytes.length - start);
+  let nextReport = start + CHUNK;
+  // a final line break ends the last record; it is not an empty line
+  let len = bytes.length;
+  if (len > start && bytes[len - 1] === NL) {
+    len--;
+    if (!crOnly && len > start && bytes[len - 1] === 13) len--;
   }
-
-  result(): RawTable {
-    this.batch.flush();
-    return this.t.result();
-  }
-
-  /**
-   * Scan the records in `bytes[from, end)`. Unless `final`, only records that end with a line break are
-   * taken, and the return value is where the rest (an incomplete line, to be carried over into the next
-   * window) begins. `base`: bytes of the text before `bytes[0]` (for progress).
-   */
-  scan(bytes: Uint8Array, from: number, end: number, final: boolean, base: number): number {
-    // all state in locals: V8 optimises the loop far better than field access
-    const { enc, t, text, batch, intern, D, crOnly, NL, cb, total } = this;
-    text.setWindow(bytes);
-    batch.bytes = bytes;
-    let len: number;
-    if (final) {
-      if (from === end && this.scanned) return end;
-      // a final line break ends the last record; it is not an empty line
-      len = end;
-      if (len > from && bytes[len - 1] === NL) {
-        len--;
-        if (!crOnly && len > from && bytes[len - 1] === 13) len--;
-      }
+  let pos = start;
+  let record = cb.linesBefore ?? 0; // records seen so far (1-based numbering of file rows)
+  let fs = new Int32Array(64);
+  let fe = new Int32Array(64);
+  while (pos <= len) {
+    // split one record into field ranges; `hi`: the record has a byte ≥ 0x80
+    let nf = 0;
+    let fStart = pos;
+    let end = len;
+    let next = len + 1;
+    let hi = false;
+    for (let i = pos; i < len; i++) {
+      const c = bytes[i];
+      if (c === D) {
+        if (nf === fs.length) [fs, fe] = [doubled(fs), doubled(fe)];
+        fs[nf] = fStart;
+        fe[nf++] = i;
+        fStart = i + 1;
+      } else if (c === NL) {
+        end = !crOnly && i > fStart && bytes[i - 1] === 13 ? i - 1 : i;
+        next = i + 1;
+        break;
+      } else if (c > 127) hi = true;
+    }
+    if (nf === fs.length) [fs, fe] = [doubled(fs), doubled(fe)];
+    fs[nf] = fStart;
+    fe[nf++] = end;
+    pos = next;
+    record++;
+    const ascii = !hi;
+    if (nf === 1 && text.blank(fs[0], fe[0])) t.emptyLines++;
+    else if (t.header === null || !t.parsers) {
+      const r = new Array<string>(nf);
+      for (let j = 0; j < nf; j++) r[j] = text.cell(fs[j], fe[j], ascii);
+      if (t.takeRecord(r)) t.addRow(r, record);
     } else {
-      const k = bytes.subarray(from, end).lastIndexOf(NL);
-      if (k < 0) return from;
-      len = from + k + 1; // just after the last line break: every record before ends with one
-    }
-    this.scanned = true;
-    let pos = from;
-    let { record, fs, fe, nextReport } = this;
-    while (final ? pos <= len : pos < len) {
-      // split one record into field ranges; `hi`: the record has a byte ≥ 0x80
-      let nf = 0;
-      let fStart = pos;
-      let end = len;
-      let next = len + 1;
-      let hi = false;
-      for (let i = pos; i < len; i++) {
-        const c = bytes[i];
-        if (c === D) {
-          if (nf === fs.length) [fs, fe] = [doubled(fs), doubled(fe)];
-          fs[nf] = fStart;
-          fe[nf++] = i;
-          fStart = i + 1;
-        } else if (c === NL) {
-          end = !crOnly && i > fStart && bytes[i - 1] === 13 ? i - 1 : i;
-          next = i + 1;
-          break;
-        } else if (c > 127) hi = true;
-      }
-      if (nf === fs.length) [fs, fe] = [doubled(fs), doubled(fe)];
-      fs[nf] = fStart;
-      fe[nf++] = end;
-      pos = next;
-      record++;
-      const ascii = !hi;
-      if (nf === 1 && text.blank(fs[0], fe[0])) t.emptyLines++;
-      else if (t.header === null || !t.parsers) {
-        const r = new Array<string>(nf);
-        for (let j = 0; j < nf; j++) r[j] = text.cell(fs[j], fe[j], ascii);
-        if (t.takeRecord(r)) t.addRow(r, record);
-      } else {
-        const { width, columns, numbers, bad, byteParsers, parsers, blanks } = t;
-        const idx = t.rowNumbers.length;
-        t.rowNumbers.push(record);
-        t.grow(idx);
-        if (intern.length < width)
-          for (let j = intern.length; j < width; j++) intern.push(new ByteInterner(text));
-        for (let j = 0; j < width; j++) {
-          const p = byteParsers[j];
-          if (j >= nf) {
-            if (p) (numbers[j] as Float64Array)[idx] = Number.NaN;
-            else columns[j][idx] = '';
-            blanks[j]++;
-            continue;
-          }
-          const a = fs[j];
-          const b = fe[j];
-          if (a === b || ((bytes[a] <= 32 || bytes[a] > 127 || bytes[b - 1] <= 32) && text.blank(a, b)))
-            blanks[j]++;
-          if (p) {
-            // Windows-1252 bytes ≥ 0x80 (e.g. NBSP as a thousands separator) are not UTF-8: parse the text
-            const x =
-              a === b
-                ? Number.NaN
-                : hi && enc === 'windows-1252'
-                  ? (parsers[j] as (s: string) => number)(text.cell(a, b, false))
-                  : p(bytes, a, b);
-            (numbers[j] as Float64Array)[idx] = x;
-            if (Number.isNaN(x) && !text.blank(a, b)) bad[j].set(idx, text.cell(a, b, ascii));
-          } else {
-            // repeated values (categories, names) share one string: far fewer strings survive to old space
-            const cache = intern[j];
-            if (cache && bytes[a] !== 39) {
-              const hit = cache.get(bytes, a, b, ascii);
-              if (hit !== null) {
-                columns[j][idx] = hit;
-                continue;
-              }
-              intern[j] = null;
+      const { width, columns, numbers, bad, byteParsers, parsers, blanks } = t;
+      const idx = t.rowNumbers.length;
+      t.rowNumbers.push(record);
+      t.grow(idx);
+      if (intern.length < width)
+        for (let j = intern.length; j < width; j++) intern.push(new ByteInterner(bytes, text));
+      for (let j = 0; j < width; j++) {
+        const p = byteParsers[j];
+        if (j >= nf) {
+          if (p) (numbers[j] as Float64Array)[idx] = Number.NaN;
+          else columns[j][idx] = '';
+          blanks[j]++;
+          continue;
+        }
+        const a = fs[j];
+        const b = fe[j];
+        if (a === b || ((bytes[a] <= 32 || bytes[a] > 127 || bytes[b - 1] <= 32) && text.blank(a, b)))
+          blanks[j]++;
+        if (p) {
+          // Windows-1252 bytes ≥ 0x80 (e.g. NBSP as a thousands separator) are not UTF-8: parse the text
+          const x =
+            a === b
+              ? Number.NaN
+              : hi && enc === 'windows-1252'
+                ? (parsers[j] as (s: string) => number)(text.cell(a, b, false))
+                : p(bytes, a, b);
+          (numbers[j] as Float64Array)[idx] = x;
+          if (Number.isNaN(x) && !text.blank(a, b)) bad[j].set(idx, text.cell(a, b, ascii));
+        } else {
+          // repeated values (categories, names) share one string: far fewer strings survive to old space
+          const cache = intern[j];
+          if (cache && bytes[a] !== 39) {
+            const hit = cache.get(a, b, ascii);
+            if (hit !== null) {
+              columns[j][idx] = hit;
+              continue;
             }
-            if (bytes[a] === 39) columns[j][idx] = t.unguardCell(text.cell(a, b, ascii));
-            else if (a === b) columns[j][idx] = '';
-            else if (ascii || enc === 'windows-1252' || asciiRange(bytes, a, b)) batch.add(j, idx, a, b);
-            else columns[j][idx] = text.decode(a, b);
+            intern[j] = null;
           }
-        }
-        if (nf !== width) {
-          let extraFilled = false;
-          for (let j = width; j < nf; j++) if (!text.blank(fs[j], fe[j])) extraFilled = true;
-          if (nf < width || extraFilled) t.ragged.push({ index: idx, fields: nf });
+          if (bytes[a] === 39) columns[j][idx] = t.unguardCell(text.cell(a, b, ascii));
+          else if (a === b) columns[j][idx] = '';
+          else if (ascii || enc === 'windows-1252' || asciiRange(bytes, a, b)) batch.add(j, idx, a, b);
+          else columns[j][idx] = text.decode(a, b);
         }
       }
-      if (base + pos >= nextReport || pos > len) {
-        nextReport = base + pos + CHUNK;
-        batch.flush();
-        const done = Math.max(1, base + Math.min(pos, len));
-        if (t.planPending) t.applyPlan((t.rowNumbers.length * total) / done);
-        cb.onProgress?.(Math.min(1, done / total));
-        if (cb.isCancelled?.()) throw new ImportCancelled();
+      if (nf !== width) {
+        let extraFilled = false;
+        for (let j = width; j < nf; j++) if (!text.blank(fs[j], fe[j])) extraFilled = true;
+        if (nf < width || extraFilled) t.ragged.push({ index: idx, fields: nf });
       }
     }
-    this.record = record;
-    this.fs = fs;
-    this.fe = fe;
-    this.nextReport = nextReport;
-    return final ? end : pos;
+    if (pos >= nextReport || pos > len) {
+      nextReport = pos + CHUNK;
+      batch.flush();
+      if (t.planPending) t.applyPlan((t.rowNumbers.length * total) / Math.max(1, Math.min(pos, len) - start));
+      cb.onProgress?.(Math.min(1, (pos - start) / total));
+      if (cb.isCancelled?.()) throw new ImportCancelled();
+    }
   }
+  batch.flush();
+  return t.result();
 }

@@ -15,8 +15,6 @@ import {
 import { CRS_LABEL, type CrsId, detectCrs, insideBerlin, parseCrsName, toWgs84 } from './crs';
 import {
   type CellEncoding,
-  type CsvDialect,
-  DelimitedScanner,
   detectDialect,
   excelSepHint,
   leadingTitleLines,
@@ -25,7 +23,7 @@ import {
   parseDelimitedBytes,
   type RawTable,
 } from './csv';
-import { decodeHead, decodeText, type EncodingGuess, guessEncoding, sniffBytes, utf8Scan } from './encoding';
+import { decodeHead, decodeText, guessEncoding, sniffBytes } from './encoding';
 import { eachPosition, looksLikeJson, readGeoJson } from './geojson';
 import { type DecimalSeparator, makeNumberParser, numberEvidence } from './numbers';
 import { ReportBuilder } from './report';
@@ -83,70 +81,8 @@ function makeId(fileName: string): string {
   return `import-${slug}-${Date.now().toString(36)}-${idCounter}`;
 }
 
-/**
- * A large file read part by part into the caller's buffer (the import worker reads a picked file this way:
- * one reused window instead of a fresh buffer of the file's size, whose memory alone costs ~0.3 s per
- * 60 MB here, and the parts are parsed while the browser reads on).
- */
-export interface ChunkReader {
-  readonly size: number;
-  /** Window size (default WINDOW_BYTES; tests use small ones). */
-  readonly windowBytes?: number;
-  /**
-   * Read the next bytes into `into` (a view at the end of the caller's window). Resolves with the count
-   * (0 at the end) and the window to use from now on (a BYOB stream read hands the memory back in a new
-   * ArrayBuffer).
-   */
-  read(into: Uint8Array): Promise<{ n: number; window: Uint8Array }>;
-  /** All bytes at once: for anything but a quote-free CSV, which is read whole. */
-  whole(): Promise<Uint8Array>;
-}
-
-/** Window for a ChunkReader; files up to this size are read whole. */
-export const WINDOW_BYTES = 4 << 20;
-
-/** The windowed scan met something the first window did not show (a quote, another encoding). */
-class NeedWhole extends Error {}
-
-/** Windowed reading state handed to the CSV part of importBytes. */
-interface Windowed {
-  reader: ChunkReader;
-  /** Bytes read into the window so far (the window starts with the file's first bytes). */
-  filled: number;
-}
-
-/**
- * Import one file. Never throws for bad input (the report carries a fatal message); throws ImportCancelled.
- * `input`: the whole file, or a ChunkReader for a large one (a quote-free CSV in UTF-8 or Windows-1252 is
- * then scanned window by window; anything else is read whole first).
- */
-export async function importBytes(
-  input: Uint8Array | ChunkReader,
-  opts: ImportOptions,
-): Promise<ImportResult> {
-  if (input instanceof Uint8Array) return importFrom(input, opts);
-  let window: Uint8Array = new Uint8Array(Math.min(input.windowBytes ?? WINDOW_BYTES, input.size));
-  let filled = 0;
-  while (filled < window.length) {
-    const r = await input.read(window.subarray(filled));
-    window = r.window;
-    if (r.n === 0) break;
-    filled += r.n;
-  }
-  if (filled >= input.size) return importFrom(window.subarray(0, filled), opts);
-  try {
-    return await importFrom(window, opts, { reader: input, filled });
-  } catch (e) {
-    if (!(e instanceof NeedWhole)) throw e;
-    return importFrom(await input.whole(), opts);
-  }
-}
-
-async function importFrom(
-  bytes: Uint8Array,
-  opts: ImportOptions,
-  windowed?: Windowed,
-): Promise<ImportResult> {
+/** Import one file. Never throws for bad input (the report carries a fatal message); throws ImportCancelled. */
+export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promise<ImportResult> {
   const progress = (f: number, phase: ImportPhase) => opts.onProgress?.(Math.max(0, Math.min(1, f)), phase);
   const checkCancel = () => {
     if (opts.isCancelled?.()) throw new ImportCancelled();
@@ -154,7 +90,7 @@ async function importFrom(
   const ext = extOf(opts.fileName);
   const source: ImportSource = {
     fileName: opts.fileName,
-    bytes: windowed?.reader.size ?? bytes.length,
+    bytes: bytes.length,
     format:
       ext === 'tsv' || ext === 'tab'
         ? 'tsv'
@@ -167,8 +103,8 @@ async function importFrom(
     bom: false,
   };
   const max = opts.maxBytes ?? MAX_IMPORT_BYTES;
-  if (source.bytes > max)
-    return emptyResult(opts, source, 'too-large', tooLargeMessage(opts.fileName, source.bytes, max));
+  if (bytes.length > max)
+    return emptyResult(opts, source, 'too-large', tooLargeMessage(opts.fileName, bytes.length, max));
   progress(0, 'decode');
   const kind = sniffBytes(bytes);
   if (kind === 'empty')
@@ -182,7 +118,6 @@ async function importFrom(
         'xlsx-invalid',
         `${opts.fileName} ist keine gültige XLSX-Datei (kein ZIP-Container).`,
       );
-    if (windowed) throw new NeedWhole();
     try {
       const x = await readXlsx(bytes, opts.sheet);
       source.sheet = x.sheet;
@@ -247,18 +182,12 @@ async function importFrom(
   }
   // A CSV in UTF-8 or Windows-1252 without any quote character is scanned straight from its bytes: only
   // its head (~1 MB) is decoded for sniffing and dialect detection. Everything else is decoded whole.
-  // (a file read window by window is judged on its complete lines in the first window; the rest is
-  // checked as it is read, see scanWindows)
-  const judged = windowed ? bytes.subarray(0, bytes.lastIndexOf(10) + 1 || bytes.lastIndexOf(13) + 1) : bytes;
-  const guess = guessEncoding(judged);
+  const guess = guessEncoding(bytes);
   const body = bytes.subarray(guess.start);
   const byteEncoding: CellEncoding | null =
-    !guess.mixed &&
-    (guess.encoding === 'utf-8' || guess.encoding === 'windows-1252') &&
-    judged.indexOf(34) < 0
+    !guess.mixed && (guess.encoding === 'utf-8' || guess.encoding === 'windows-1252') && body.indexOf(34) < 0
       ? guess.encoding
       : null;
-  if (windowed && (!byteEncoding || judged.length === 0)) throw new NeedWhole();
   let text: string;
   /** `text` is only the head of the file (byte path, file larger than the head). */
   let partial = false;
@@ -275,7 +204,6 @@ async function importFrom(
     text = dec.text;
   }
   const wholeText = (): string => {
-    if (windowed) throw new NeedWhole();
     if (partial && byteEncoding) {
       text = decodeHead(body, byteEncoding, body.length).text;
       partial = false;
@@ -354,9 +282,7 @@ async function importFrom(
     // bytes taken off the front of the head (sep= line, title lines): the scan starts after them
     const skipped = fullHead.slice(0, fullHead.length - text.length);
     const skippedBytes = byteEncoding === 'utf-8' ? new TextEncoder().encode(skipped).length : skipped.length;
-    raw = windowed
-      ? await scanWindows(windowed, bytes, guess, skippedBytes, byteEncoding, dialect, parseCallbacks)
-      : parseDelimitedBytes(body, skippedBytes, byteEncoding, dialect, parseCallbacks);
+    raw = parseDelimitedBytes(body, skippedBytes, byteEncoding, dialect, parseCallbacks);
   } else raw = parseDelimited(text, dialect, parseCallbacks);
   source.emptyLines = raw.emptyLines;
   if (raw.unguarded) source.formulaGuardRemoved = raw.unguarded;
@@ -409,67 +335,6 @@ async function importFrom(
     checkCancel,
     pre,
   );
-}
-
-/**
- * Scan a quote-free CSV window by window: complete lines are scanned, the incomplete last line is moved
- * to the front and the window is refilled. Every part is checked for what the first window promised (no
- * quote character; the same encoding over all bytes); otherwise the file is imported whole (NeedWhole).
- */
-async function scanWindows(
-  w: Windowed,
-  first: Uint8Array,
-  guess: EncodingGuess,
-  skippedBytes: number,
-  enc: CellEncoding,
-  dialect: CsvDialect,
-  cb: ParseCallbacks,
-): Promise<RawTable> {
-  const { reader } = w;
-  const scanner = new DelimitedScanner(enc, dialect, cb, reader.size - guess.start);
-  let win = first;
-  let from = guess.start + skippedBytes;
-  let end = w.filled;
-  let read = w.filled;
-  let base = -guess.start; // bytes of the text before win[0]
-  let checked = 0; // win[0, checked) passed the checks
-  let valid = 0;
-  let invalid = 0;
-  for (;;) {
-    const final = read >= reader.size;
-    const upTo = final ? end : win.subarray(0, end).lastIndexOf(scanner.NL) + 1;
-    if (upTo > checked) {
-      if (win.subarray(checked, upTo).indexOf(34) >= 0) throw new NeedWhole();
-      if (!guess.bom) {
-        const t = utf8Scan(win, checked, upTo);
-        valid += t.valid;
-        invalid += t.invalid;
-        if (enc === 'utf-8' && invalid > 0) throw new NeedWhole();
-      }
-      checked = upTo;
-    }
-    if (final && enc === 'windows-1252' && !guess.bom && valid > invalid) throw new NeedWhole();
-    const rest = scanner.scan(win, from, end, final, base);
-    if (final) return scanner.result();
-    // carry the incomplete last line to the front; a line longer than the window doubles the window
-    const carry = end - rest;
-    if (carry >= win.length / 2) {
-      const bigger = new Uint8Array(win.length * 2);
-      bigger.set(win.subarray(rest, end));
-      win = bigger;
-    } else win.copyWithin(0, rest, end);
-    base += rest;
-    from = 0;
-    end = carry;
-    checked = Math.max(0, checked - rest);
-    while (end < win.length && read < reader.size) {
-      const r = await reader.read(win.subarray(end));
-      win = r.window;
-      if (r.n === 0) read = reader.size; // the stream ended early: what was read is all there is
-      end += r.n;
-      read += r.n;
-    }
-  }
 }
 
 export function tooLargeMessage(fileName: string, bytes: number, max: number): string {

@@ -37,7 +37,7 @@ setWorkerUrl(workerUrl);
 function targetOf(info: PickingInfo, inputs: LayerInputs): MapTarget | null {
   if (!info.picked || !info.layer) return null;
   if (isAreaLayerId(info.layer.id)) {
-    const id = pickedAreaId(info.object);
+    const id = pickedAreaId(info.object, info.index, inputs.areas);
     // ESB / imported layers are hovered like areas; the tooltip resolves them through mapStore / importStore.
     return id === null ? null : { kind: 'area', level: inputs.level as LorLevel, id };
   }
@@ -47,6 +47,27 @@ function targetOf(info: PickingInfo, inputs: LayerInputs): MapTarget | null {
 }
 
 const LOR = new Set(['bez', 'pgr', 'bzr', 'plr']);
+
+/** Levels shown so far (their layers stay, hidden, when another level is shown). */
+const shownLevels = new Set<string>();
+/** Levels loaded by the background prefetch: kept only once prepared (see MapView's idle handler). */
+const deferredLevels = new Set<string>();
+
+/**
+ * The loaded areas whose hidden layers are kept: levels loaded otherwise (e.g. the Planungsräume at start-up),
+ * prefetched levels once prepared, and every level shown so far.
+ */
+function keptOf(
+  all: Partial<Record<string, Areas>>,
+  prepared: ReadonlySet<string>,
+  level: string,
+): Partial<Record<string, Areas>> {
+  shownLevels.add(level);
+  const out: Partial<Record<string, Areas>> = {};
+  for (const [l, a] of Object.entries(all))
+    if (!deferredLevels.has(l) || prepared.has(l) || shownLevels.has(l)) out[l] = a;
+  return out;
+}
 const KINDS: readonly InstitutionKind[] = ['school', 'youth', 'kita'];
 
 /** The areas shown: the LOR level, or the Einschulbereiche / an imported polygon layer. */
@@ -86,6 +107,8 @@ export function MapView() {
   const map = useMapStore();
   const plrAreas = useDataStore((s) => s.areas.plr);
   const allLorAreas = useDataStore((s) => s.areas);
+  // levels whose (hidden) layer is kept: set up one by one in idle time (below), plus every level shown
+  const [prepared, setPrepared] = useState<ReadonlySet<string>>(() => new Set());
 
   const school = useFilterResult('school');
   const youth = useFilterResult('youth');
@@ -146,13 +169,19 @@ export function MapView() {
 
   const labelZoomBand = Math.floor(zoom * 2) / 2;
   const imported = useImportStore((s) => s.datasets);
+  // from the first progress report on (not in the frame of the file choice, which has its own work)
+  const importing = useImportStore((s) => (s.progress?.fraction ?? 0) > 0);
   const inputs = useMemo<LayerInputs>(
     () => ({
       level,
       layers,
       areas,
       // loaded Einschulbereiche are kept like the LOR levels (switching back does not tessellate again)
-      keptAreas: map.overlayAreas.esb ? { ...allLorAreas, esb: map.overlayAreas.esb } : allLorAreas,
+      keptAreas: keptOf(
+        map.overlayAreas.esb ? { ...allLorAreas, esb: map.overlayAreas.esb } : allLorAreas,
+        prepared,
+        level,
+      ),
       institutions,
       areaStyle,
       pointStyle,
@@ -168,12 +197,14 @@ export function MapView() {
       },
       draw: { radius: filters.radius, polygon: filters.polygon, draft: map.draft },
       imported,
+      importing,
     }),
     [
       level,
       layers,
       areas,
       allLorAreas,
+      prepared,
       institutions,
       areaStyle,
       pointStyle,
@@ -187,6 +218,7 @@ export function MapView() {
       filters.polygon,
       map.draft,
       imported,
+      importing,
     ],
   );
   const inputsRef = useRef(inputs);
@@ -287,8 +319,36 @@ export function MapView() {
       // (hidden) so that a level switch only toggles visibility instead of tessellating polygons
       if (!prefetched && idle.current.deckDrawn) {
         prefetched = true;
-        setTimeout(() => {
-          for (const l of ['bez', 'pgr', 'bzr', 'plr'] as const) void useDataStore.getState().ensureAreas(l);
+        // one level at a time, each when the browser is idle and after the previous layer has been drawn, so
+        // that every new layer is set up in a frame of its own (the triangles come from the data worker); the
+        // Einschulbereiche too: their first switch finds them ready
+        const idleSlot = () =>
+          new Promise<void>((r) => {
+            if (typeof requestIdleCallback === 'function') requestIdleCallback(() => r(), { timeout: 3000 });
+            else setTimeout(r, 300);
+          });
+        const drawn = () =>
+          new Promise<void>((r) =>
+            setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200))), 0),
+          );
+        const prepare = async (l: string) => {
+          await idleSlot();
+          setPrepared((p) => new Set(p).add(l));
+          await drawn();
+        };
+        setTimeout(async () => {
+          for (const l of ['plr', 'bez', 'pgr', 'bzr'] as const) {
+            if (useDataStore.getState().areaStatus[l] === 'ready') continue;
+            deferredLevels.add(l);
+            await useDataStore.getState().ensureAreas(l);
+            await prepare(l);
+          }
+          if (!useMapStore.getState().overlayAreas.esb) {
+            deferredLevels.add('esb');
+            await useMapStore.getState().ensureOverlayAreas('esb');
+            await prepare('esb');
+          }
+          markTiming('backgroundPrefetchDone');
         }, 1500);
       }
       markTiming('mapFirstIdle');

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { Histogram, type Range } from '../charts/Histogram';
 import { Scatter, type ScatterPoint } from '../charts/Scatter';
 import type { Institution } from '../datasets/types';
@@ -123,6 +123,13 @@ export function ChartsPanel() {
     [schools, results, xId, fig, selId],
   );
 
+  // stable callbacks: the (memoised) scatter does not change on a level switch
+  const onSelectSchool = useCallback(
+    (id: string) => select({ kind: 'institution', institutionKind: 'school', id }),
+    [select],
+  );
+  const formatX = useCallback((v: number) => formatIndicator(xDef, v, locale), [xDef, locale]);
+
   const levelName = m[`level_${level}`];
 
   return (
@@ -178,8 +185,8 @@ export function ChartsPanel() {
           points={points}
           xLabel={xDef?.label[locale] ?? xId}
           yLabel={fig.label[locale]}
-          onSelect={(id) => select({ kind: 'institution', institutionKind: 'school', id })}
-          formatX={(v) => formatIndicator(xDef, v, locale)}
+          onSelect={onSelectSchool}
+          formatX={formatX}
           width={330}
           height={240}
         />

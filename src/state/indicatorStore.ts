@@ -44,6 +44,22 @@ export interface IndicatorState {
 }
 
 export const DEFAULT_INDICATOR = 'pupils_per_teacher_2024_25';
+
+/**
+ * Default indicator per area layer (others: DEFAULT_INDICATOR). On the Planungsräume pupils per teacher
+ * exist only where schools are (mostly "no data"), so they open with the MSS status; the Einschulbereiche
+ * with the estimated children of primary-school age. Used by the level switch (wiring.ts) and by links
+ * without an indicator (urlSync.ts).
+ */
+export const LEVEL_DEFAULT_INDICATOR: Readonly<Record<string, string>> = {
+  plr: 'mss_status',
+  esb: 'esb_pop_6_15',
+};
+
+export function defaultIndicatorFor(level: string): string {
+  return LEVEL_DEFAULT_INDICATOR[level] ?? DEFAULT_INDICATOR;
+}
+
 export const DEFAULT_CLASSIFICATION: IndicatorClassification = { method: 'quantile', classes: 5 };
 
 export const useIndicatorStore = create<IndicatorState>((set) => ({

@@ -13,7 +13,7 @@ import { INDICATORS } from '../indicators/catalogue';
 import { type FilterValues, useFilterStore } from './filterStore';
 import {
   DEFAULT_CLASSIFICATION,
-  DEFAULT_INDICATOR,
+  defaultIndicatorFor,
   type IndicatorClassification,
   useIndicatorStore,
 } from './indicatorStore';
@@ -55,12 +55,15 @@ export interface AppUrlState {
 
 const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
 
-/** App state → URL state (defaults are left out so that the plain link stays short). */
+/**
+ * App state → URL state (defaults are left out so that the plain link stays short; the indicator when it is
+ * the default of the level shown, see defaultIndicatorFor).
+ */
 export function toUrlState(s: AppUrlState): UrlViewState {
   const out: UrlViewState = {};
   const level = s.special === 'esb' ? 'esb' : s.level;
   if (level !== DEFAULT_LEVEL) out.level = level;
-  if (s.indicatorId && s.indicatorId !== DEFAULT_INDICATOR) out.indicator = s.indicatorId;
+  if (s.indicatorId && s.indicatorId !== defaultIndicatorFor(level)) out.indicator = s.indicatorId;
   const c = s.classification;
   if (c.method !== DEFAULT_CLASSIFICATION.method || c.classes !== DEFAULT_CLASSIFICATION.classes || c.breaks)
     out.classification = { ...c };
@@ -130,7 +133,8 @@ export function fromUrlState(u: UrlViewState): Omit<AppUrlState, 'camera'> & { c
   return {
     level,
     special,
-    indicatorId: u.indicator ?? DEFAULT_INDICATOR,
+    // a link without an indicator shows the level's default, as the level switch does
+    indicatorId: u.indicator ?? defaultIndicatorFor(lvl),
     classification: u.classification ? { ...u.classification } : { ...DEFAULT_CLASSIFICATION },
     filters,
     selected,
@@ -202,14 +206,26 @@ export function connectUrl(): () => void {
     }
   }
 
-  const onChange = () => {
-    if (applying) return;
+  // Store changes are written once, after the current task: a level switch that also picks the level's
+  // default indicator makes one history entry, and the (slow, synchronous) history call stays out of the
+  // input handler's task.
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    timer = null;
     const next = toUrlState(currentAppState());
     const mode = historyMode(last, next);
     last = next;
     if (mode !== 'none') write(mode, next);
   };
+  const onChange = () => {
+    if (applying || timer !== null) return;
+    timer = setTimeout(flush, 0);
+  };
   const onPop = () => {
+    if (timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+    }
     applying = true;
     try {
       const state = read();
@@ -238,6 +254,7 @@ export function connectUrl(): () => void {
     useLocaleStore.subscribe(onChange),
   ];
   return () => {
+    if (timer !== null) clearTimeout(timer);
     window.removeEventListener('popstate', onPop);
     for (const u of unsubs) u();
   };

@@ -1,24 +1,18 @@
 import { INDICATOR_BY_ID } from '../indicators/catalogue';
 import { useDataStore } from './dataStore';
 import { connectEngine } from './engineSync';
-import { DEFAULT_INDICATOR, useIndicatorStore } from './indicatorStore';
+import {
+  DEFAULT_INDICATOR,
+  defaultIndicatorFor,
+  LEVEL_DEFAULT_INDICATOR,
+  useIndicatorStore,
+} from './indicatorStore';
 import { useMapStore } from './mapStore';
 import { connectUrl } from './urlSync';
 import { useViewStore, type ViewState } from './viewStore';
 
-/**
- * Default indicator per area layer (others: DEFAULT_INDICATOR). On the Planungsräume pupils per teacher
- * exist only where schools are (mostly "no data"), so they open with the MSS status; the Einschulbereiche
- * with the estimated children of primary-school age.
- */
-export const LEVEL_DEFAULT_INDICATOR: Readonly<Record<string, string>> = {
-  plr: 'mss_status',
-  esb: 'esb_pop_6_15',
-};
-
-export function defaultIndicatorFor(level: string): string {
-  return LEVEL_DEFAULT_INDICATOR[level] ?? DEFAULT_INDICATOR;
-}
+// the per-level defaults live in indicatorStore.ts (urlSync.ts needs them too)
+export { defaultIndicatorFor, LEVEL_DEFAULT_INDICATOR };
 
 /**
  * The indicator to show after switching to `level`: the level's default when the current indicator is one

@@ -7,6 +7,7 @@ import { pointOnFeature } from '@turf/turf';
 import * as Comlink from 'comlink';
 import type { Feature, Geometry } from 'geojson';
 import Papa from 'papaparse';
+import { buildAreaMesh, meshTransferables } from '../datasets/areaMesh';
 import { checkManifest, parseInstitutionsCsv, topoToAreas } from '../datasets/parse';
 import type { Areas } from '../datasets/types';
 import type { InstitutionFilters } from '../domain/filters';
@@ -56,10 +57,12 @@ const api = {
   async loadManifest(url: string, file: string): Promise<Manifest> {
     return checkManifest(file, await fetchJson(url, file));
   },
+  /** Areas as GeoJSON plus their triangulated polygons (`mesh`, attached to the areas by dataClient). */
   async loadAreas(url: string, file: string) {
     const parsed = topoToAreas(file, await fetchJson(url, file));
     addLabelPoints(parsed.value);
-    return parsed;
+    const mesh = buildAreaMesh(parsed.value);
+    return Comlink.transfer({ ...parsed, mesh }, meshTransferables(mesh));
   },
   async loadInstitutions(kind: InstitutionKind, url: string, file: string) {
     const text = await (await fetchOk(url, file)).text();

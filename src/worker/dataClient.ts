@@ -3,6 +3,7 @@
  * Replace with `setDataClient` in tests or to run without a worker.
  */
 import * as Comlink from 'comlink';
+import { type AreaMesh, attachAreaMesh } from '../datasets/areaMesh';
 import type { Parsed } from '../datasets/parse';
 import type { Areas, InstitutionSet } from '../datasets/types';
 import type { InstitutionFilters } from '../domain/filters';
@@ -26,9 +27,24 @@ let client: DataClient | null = null;
 export function getDataClient(): DataClient {
   if (!client) {
     const worker = new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module', name: 'data' });
-    client = Comlink.wrap<DataWorkerApi>(worker) as unknown as DataClient;
+    client = withAreaMeshes(Comlink.wrap<DataWorkerApi>(worker) as unknown as DataClient);
   }
   return client;
+}
+
+/**
+ * The worker sends areas with their triangulated polygons (`mesh`); keep the mesh beside the areas
+ * (attachAreaMesh, read by the map's area layer) and hand out the plain parse result.
+ */
+function withAreaMeshes(remote: DataClient): DataClient {
+  const loadAreas: DataClient['loadAreas'] = async (url, file) => {
+    const { mesh, ...parsed } = (await remote.loadAreas(url, file)) as Parsed<Areas> & { mesh?: AreaMesh };
+    if (mesh) attachAreaMesh(parsed.value, mesh);
+    return parsed;
+  };
+  return new Proxy(remote, {
+    get: (target, prop, receiver) => (prop === 'loadAreas' ? loadAreas : Reflect.get(target, prop, receiver)),
+  });
 }
 
 export function setDataClient(c: DataClient | null): void {

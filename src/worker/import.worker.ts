@@ -7,26 +7,24 @@
 import { topoToAreas } from '../datasets/parse';
 import type { AreaFeature } from '../domain/types';
 import type { CrsId } from '../io/crs';
-import { type ChunkReader, importBytes, tooLargeMessage, WINDOW_BYTES } from '../io/importFile';
+import { importBytes, tooLargeMessage } from '../io/importFile';
 import { buildPayload, type ImportJoin } from '../io/payload';
 import { type ColumnOverride, type ImportPhase, MAX_IMPORT_BYTES } from '../io/types';
 import { buildLorJoiner } from '../spatial/pointJoin';
-import { blobReader } from './blobReader';
 import { type ImportWorkerRequest, type ImportWorkerResponse, PART_SIZE } from './importProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+/** Least time between two progress messages (ms). */
+const PROGRESS_MS = 250;
 
 function post(msg: ImportWorkerResponse, transfer: Transferable[] = []): void {
   self.postMessage(msg, transfer);
 }
 
-async function readInput(
-  req: ImportWorkerRequest,
-): Promise<{ bytes: Uint8Array | ChunkReader; name: string } | string> {
+async function readInput(req: ImportWorkerRequest): Promise<{ bytes: Uint8Array; name: string } | string> {
   if (req.file) {
     if (req.file.size > MAX_IMPORT_BYTES) return tooLargeMessage(req.name, req.file.size, MAX_IMPORT_BYTES);
-    // a large file is read window by window while it is parsed (see ChunkReader)
-    if (req.file.size > WINDOW_BYTES) return { bytes: blobReader(req.file), name: req.name };
     return { bytes: new Uint8Array(await req.file.arrayBuffer()), name: req.name };
   }
   if (!req.url) return 'Keine Datei und keine URL angegeben.';
@@ -88,17 +86,20 @@ self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
       post({ type: 'error', message: input });
       return;
     }
-    let last = -1;
+    let lastPost = 0;
+    let lastPhase: ImportPhase | null = null;
     const result = await importBytes(input.bytes, {
       fileName: input.name,
       sheet: req.sheet,
       overrides: req.overrides as Record<string, ColumnOverride> | undefined,
       crs: req.crs as CrsId | undefined,
       onProgress: (fraction: number, phase: ImportPhase) => {
-        // at most ~50 progress messages per import: each wakes the main thread
-        const pct = Math.floor(fraction * 50);
-        if (pct !== last) {
-          last = pct;
+        // at most ~4 progress messages per second, and one per phase: each wakes the main thread and
+        // repaints the page (with a software-rendered map that repaint costs more CPU than the message)
+        const now = performance.now();
+        if (phase !== lastPhase || now - lastPost >= PROGRESS_MS) {
+          lastPhase = phase;
+          lastPost = now;
           post({ type: 'progress', fraction, phase });
         }
       },

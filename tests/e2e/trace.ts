@@ -11,9 +11,10 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts?: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { type?: string; functionName?: string; url?: string } };
 }
 
 export const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
@@ -50,4 +51,54 @@ export async function traceLongestTask(
   await act();
   const buf = await browser.stopTracing();
   return longestTraceTask(JSON.parse(buf.toString('utf8')));
+}
+
+/**
+ * What the longest main-thread task of a trace consists of: its direct child events (name, wall and CPU ms,
+ * with the script URL or callback kind when the trace names one), longest CPU first. For benches.
+ */
+export function longestTaskBreakdown(
+  trace: { traceEvents?: TraceEvent[] } | TraceEvent[],
+  n = 8,
+): { wall: number; cpu: number; parts: string[] } {
+  const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const onMain = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+  const isTask = (e: TraceEvent) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask';
+  let task: TraceEvent | undefined;
+  for (const e of onMain) if (isTask(e) && (!task || (e.tdur ?? 0) > (task.tdur ?? 0))) task = e;
+  if (!task) return { wall: 0, cpu: 0, parts: [] };
+  const t0 = task.ts ?? 0;
+  const t1 = t0 + (task.dur ?? 0);
+  const inside = onMain.filter(
+    (e) => e !== task && !isTask(e) && (e.ts ?? 0) >= t0 && (e.ts ?? 0) + (e.dur ?? 0) <= t1,
+  );
+  // direct children: not contained in another event of the task
+  const direct = inside.filter(
+    (e) =>
+      !inside.some(
+        (o) =>
+          o !== e &&
+          (o.ts ?? 0) <= (e.ts ?? 0) &&
+          (o.ts ?? 0) + (o.dur ?? 0) >= (e.ts ?? 0) + (e.dur ?? 0) &&
+          (o.dur ?? 0) > (e.dur ?? 0),
+      ),
+  );
+  const label = (e: TraceEvent) => {
+    const d = e.args?.data;
+    const what = d?.type ?? d?.functionName ?? (d?.url ? d.url.split('/').pop() : '');
+    return `${e.name}${what ? ` (${what})` : ''}`;
+  };
+  const parts = direct
+    .sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0))
+    .slice(0, n)
+    .map(
+      (e) =>
+        `${((e.dur ?? 0) / 1000).toFixed(1)} ms wall, ${((e.tdur ?? 0) / 1000).toFixed(1)} ms CPU  ${label(e)}`,
+    );
+  return { wall: (task.dur ?? 0) / 1000, cpu: (task.tdur ?? 0) / 1000, parts };
 }

@@ -1,5 +1,6 @@
 import { GeoJsonLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
 import type { Feature, Geometry } from 'geojson';
+import { type AreaMesh, areaMeshOf } from '../../datasets/areaMesh';
 import type { AreaProps, Areas } from '../../datasets/types';
 import { AREA_FILL, AREA_HIGHLIGHT, AREA_LINE, type RGBA } from '../colors';
 
@@ -27,12 +28,82 @@ export function isAreaLayerId(id: string | undefined): boolean {
 const LINE_WIDTH: Record<string, number> = { bez: 2, pgr: 1.5, bzr: 1.25, plr: 1 };
 const DIM_LINE: RGBA = [52, 62, 84, 90];
 
+/** Properties of one feature in the binary data: its index in `areas.features` and its id. */
+interface BinaryAreaProps {
+  index: number;
+  id: string;
+}
+
+const EMPTY_IDS = { value: new Uint32Array(0), size: 1 };
+
+/**
+ * deck.gl GeoJsonLayer binary data (loaders.gl BinaryFeatureCollection) of triangulated areas: the layer takes
+ * the triangles as they are (no earcut on the main thread). Picking returns the feature index as `index`.
+ */
+export function binaryAreas(areas: Areas, mesh: AreaMesh) {
+  const ids = { value: mesh.vertexFeature, size: 1 };
+  const properties: BinaryAreaProps[] = areas.features.map((f, index) => ({ index, id: f.properties.id }));
+  return {
+    shape: 'binary-feature-collection' as const,
+    points: {
+      type: 'Point' as const,
+      positions: { value: new Float64Array(0), size: 2 },
+      featureIds: EMPTY_IDS,
+      globalFeatureIds: EMPTY_IDS,
+      numericProps: {},
+      properties: [],
+    },
+    lines: {
+      type: 'LineString' as const,
+      positions: { value: new Float64Array(0), size: 2 },
+      pathIndices: { value: Uint32Array.of(0), size: 1 },
+      featureIds: EMPTY_IDS,
+      globalFeatureIds: EMPTY_IDS,
+      numericProps: {},
+      properties: [],
+    },
+    polygons: {
+      type: 'Polygon' as const,
+      positions: { value: mesh.positions, size: 2 },
+      polygonIndices: { value: mesh.polygonStarts, size: 1 },
+      primitivePolygonIndices: { value: mesh.ringStarts, size: 1 },
+      triangles: { value: mesh.triangles, size: 1 },
+      featureIds: ids,
+      globalFeatureIds: ids,
+      numericProps: {},
+      properties,
+    },
+  };
+}
+
+const binaryCache = new WeakMap<Areas, ReturnType<typeof binaryAreas>>();
+
+/** The layer data of the areas: one stable binary object when a mesh is attached, else the GeoJSON itself. */
+export function areaLayerData(areas: Areas): Areas | ReturnType<typeof binaryAreas> {
+  const mesh = areaMeshOf(areas);
+  if (!mesh) return areas;
+  let b = binaryCache.get(areas);
+  if (!b) {
+    b = binaryAreas(areas, mesh);
+    binaryCache.set(areas, b);
+  }
+  return b;
+}
+
+type IndexOf = (object: unknown, info: { index: number }) => number;
+/** Feature index of an accessor call on binary data: the object is {properties: BinaryAreaProps}. */
+const binaryIndex: IndexOf = (object) => (object as { properties: BinaryAreaProps }).properties.index;
+/** Feature index of an accessor call on GeoJSON data: the row index. */
+const rowIndex: IndexOf = (_, info) => info.index;
+
 /** deck.gl props of the area layer: the polygons of one level, choropleth or neutral fill, clear outlines. */
 export function areaLayerProps(state: AreaLayerState, data: Areas): GeoJsonLayerProps<AreaProps> {
   const colors = state.colors ?? null;
   const dim = state.dim ?? null;
-  const fill = (_: unknown, info: { index: number }): RGBA => {
-    const i = info.index;
+  const layerData = areaLayerData(data);
+  const featureIndex = layerData === data ? rowIndex : binaryIndex;
+  const fill = (object: unknown, info: { index: number }): RGBA => {
+    const i = featureIndex(object, info);
     let c: RGBA = colors
       ? [colors[i * 4], colors[i * 4 + 1], colors[i * 4 + 2], colors[i * 4 + 3]]
       : [...AREA_FILL];
@@ -44,15 +115,15 @@ export function areaLayerProps(state: AreaLayerState, data: Areas): GeoJsonLayer
   const styled = colors !== null || dim !== null || state.styleKey !== undefined;
   return {
     id: state.id ?? AREA_LAYER_ID,
-    data: data as unknown as GeoJsonLayerProps<AreaProps>['data'],
+    data: layerData as unknown as GeoJsonLayerProps<AreaProps>['data'],
     visible: state.visible,
     pickable: true,
     filled: true,
     stroked: true,
     getFillColor: styled ? (fill as unknown as GeoJsonLayerProps<AreaProps>['getFillColor']) : AREA_FILL,
     getLineColor: styled
-      ? (((_: unknown, info: { index: number }) =>
-          dim?.[info.index]
+      ? (((object: unknown, info: { index: number }) =>
+          dim?.[featureIndex(object, info)]
             ? DIM_LINE
             : AREA_LINE) as unknown as GeoJsonLayerProps<AreaProps>['getLineColor'])
       : AREA_LINE,
@@ -71,9 +142,16 @@ export function createAreaLayer(state: AreaLayerState, data: Areas): GeoJsonLaye
   return new GeoJsonLayer<AreaProps>(areaLayerProps(state, data));
 }
 
-/** The area id of a picked object of the area layer, or null. */
-export function pickedAreaId(object: unknown): string | null {
+/**
+ * The area id of a picked object of the area layer, or null. With binary data deck.gl picks no object, only
+ * the feature index: pass it with the areas shown.
+ */
+export function pickedAreaId(object: unknown, index?: number, areas?: Areas): string | null {
   const f = object as Feature<Geometry, AreaProps> | null | undefined;
-  const id = f?.properties?.id;
+  const id = f
+    ? f.properties?.id
+    : index !== undefined && index >= 0
+      ? areas?.features[index]?.properties.id
+      : undefined;
   return typeof id === 'string' ? id : null;
 }

@@ -3,12 +3,29 @@
  * `positions` (all points, no object per point), everything else with geometries (GeoJSON/WKT points,
  * lines, polygons as outlines) as a GeoJsonLayer over the capped `features`. Data objects are cached
  * per dataset so that deck.gl sees stable references and does not rebuild attributes on re-render.
+ *
+ * Main thread budget (issue #3: no task > 50 ms while a 1M-row file is imported): the positions
+ * (8 MB for 1M points) are copied to the GPU in slices, one slice per task, into a GPU buffer the layer
+ * owns (the points appear over a few frames); and while an import runs, a hidden one-point layer with
+ * the id the new dataset's layer will get makes deck.gl/luma.gl set up model and render pipeline, so that
+ * shader linking, program introspection and model creation are not part of the frame that shows the result.
  */
-import type { Layer } from '@deck.gl/core';
+import { CompositeLayer, type Layer, type UpdateParameters } from '@deck.gl/core';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { ImportedDataset } from '../../state/importStore';
 
 export const IMPORTED_LAYER_PREFIX = 'imported-';
+/**
+ * Id of the k-th point layer (k = position among the point datasets). Not the dataset id: while an import
+ * runs, the hidden warm-up layer takes the id the new dataset will get, so that the result reuses its
+ * deck.gl model (no shader/model set-up in the frame that shows the result).
+ */
+export function importedPointsLayerId(k: number): string {
+  return `${IMPORTED_LAYER_PREFIX}points-${k}`;
+}
+
+/** Points copied to the GPU per task (512 KB of float32 lon/lat). */
+export const UPLOAD_SLICE = 65_536;
 
 /** Colours for imported layers (colour-blind safe, distinct from the institution colours), by order. */
 const PALETTE: [number, number, number][] = [
@@ -20,49 +37,124 @@ const PALETTE: [number, number, number][] = [
   [102, 102, 102],
 ];
 
-interface BinaryPoints {
-  length: number;
-  attributes: { getPosition: { value: Float32Array; size: 2 } };
-}
-const binaryCache = new WeakMap<Float32Array, BinaryPoints>();
+/** The GPU buffer type of deck.gl's device (luma.gl), without a direct dependency on luma.gl. */
+type GpuBuffer = ReturnType<Layer['context']['device']['createBuffer']>;
+/** luma.gl Buffer usage flags: VERTEX | COPY_DST. */
+const VERTEX_BUFFER_USAGE = 0x0020 | 0x0008;
 
-/**
- * The worker sends Float32 positions (see ImportPayload.positions): with a Float64Array deck.gl would
- * split every position into high/low parts on the main thread. No copy, no conversion here.
- */
-function binary(positions: Float32Array): BinaryPoints {
-  let b = binaryCache.get(positions);
-  if (!b) {
-    b = { length: positions.length / 2, attributes: { getPosition: { value: positions, size: 2 } } };
-    binaryCache.set(positions, b);
-  }
-  return b;
+export interface ImportedPointsProps {
+  /** Interleaved lon/lat (WGS84) as float32, see ImportPayload.positions. */
+  positions: Float32Array;
+  color: [number, number, number];
 }
+
+interface PointsState {
+  buffer: GpuBuffer | null;
+  /** Points copied to `buffer` so far (drawn). */
+  uploaded: number;
+  timer: ReturnType<typeof setTimeout> | null;
+  /** Data object for the ScatterplotLayer (new when `uploaded` grows). */
+  data: {
+    length: number;
+    attributes: { getPosition: { buffer: GpuBuffer; size: 2; type: 'float32' } };
+  } | null;
+  [key: string]: unknown;
+}
+
+/** All points of a dataset from a GPU buffer filled in slices (see module comment). */
+export class ImportedPointsLayer extends CompositeLayer<ImportedPointsProps> {
+  static override layerName = 'ImportedPointsLayer';
+  declare state: PointsState;
+
+  override initializeState(): void {
+    this.setState({ buffer: null, uploaded: 0, timer: null, data: null });
+  }
+
+  override updateState({ props, oldProps }: UpdateParameters<this>): void {
+    if (props.positions === oldProps.positions && this.state.buffer) return;
+    this.release();
+    const positions = props.positions;
+    // 2 points of safety margin, as deck.gl allocates its own attribute buffers
+    const buffer = this.context.device.createBuffer({
+      byteLength: Math.max(positions.byteLength, 8) + 16,
+      usage: VERTEX_BUFFER_USAGE,
+    });
+    this.setState({ buffer, uploaded: 0, timer: null, data: this.dataFor(buffer, 0) });
+    const total = positions.length / 2;
+    const step = () => {
+      if (this.state.buffer !== buffer) return; // replaced or finalized
+      const from = this.state.uploaded;
+      const to = Math.min(total, from + UPLOAD_SLICE);
+      buffer.write(positions.subarray(from * 2, to * 2), from * 8);
+      this.setState({
+        uploaded: to,
+        data: this.dataFor(buffer, to),
+        timer: to < total ? setTimeout(step, 16) : null,
+      });
+    };
+    // a small data set at once (the warm-up layer, small files); a large one from the next task on
+    if (total <= UPLOAD_SLICE) step();
+    else this.setState({ timer: setTimeout(step, 0) });
+  }
+
+  override finalizeState(): void {
+    this.release();
+  }
+
+  /** Stops the upload and frees the GPU buffer (no setState: also called while being finalized). */
+  private release(): void {
+    const st = this.state;
+    if (st.timer) clearTimeout(st.timer);
+    st.buffer?.destroy();
+    Object.assign(st, { buffer: null, uploaded: 0, timer: null, data: null });
+  }
+
+  private dataFor(buffer: GpuBuffer, length: number): NonNullable<PointsState['data']> {
+    return { length, attributes: { getPosition: { buffer, size: 2, type: 'float32' } } };
+  }
+
+  override renderLayers(): Layer {
+    const [r, g, b] = this.props.color;
+    return new ScatterplotLayer(
+      this.getSubLayerProps({
+        id: 'points',
+        data: this.state.data ?? { length: 0, attributes: {} },
+        radiusUnits: 'pixels',
+        getRadius: 3,
+        getFillColor: [r, g, b, 220],
+        stroked: true,
+        getLineColor: [255, 255, 255, 200],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 0.5,
+        pickable: false,
+      }),
+    );
+  }
+}
+
+const WARMUP_POSITIONS = new Float32Array([13.4, 52.5]);
 
 export function importedLayerColor(index: number): [number, number, number] {
   return PALETTE[index % PALETTE.length];
 }
 
-/** deck.gl layers of the imported datasets (bottom to top in list order); datasets without geometry are left out. */
-export function importedLayers(datasets: readonly ImportedDataset[]): Layer[] {
+/**
+ * deck.gl layers of the imported datasets (bottom to top in list order); datasets without geometry are
+ * left out. `importing`: an import is running (adds the hidden warm-up layer, see module comment).
+ */
+export function importedLayers(datasets: readonly ImportedDataset[], importing = false): Layer[] {
   const out: Layer[] = [];
+  let k = 0;
   datasets.forEach((d, i) => {
     const [r, g, b] = importedLayerColor(i);
     const id = `${IMPORTED_LAYER_PREFIX}${d.id}`;
     if (d.positions && d.positions.length > 0) {
       out.push(
-        new ScatterplotLayer({
-          id,
-          data: binary(d.positions),
+        new ImportedPointsLayer({
+          id: importedPointsLayerId(k++),
+          positions: d.positions,
+          color: [r, g, b],
           visible: d.visible,
-          radiusUnits: 'pixels',
-          getRadius: 3,
-          getFillColor: [r, g, b, 220],
-          stroked: true,
-          getLineColor: [255, 255, 255, 200],
-          lineWidthUnits: 'pixels',
-          getLineWidth: 0.5,
-          pickable: false,
         }),
       );
     } else if (d.features.features.length > 0) {
@@ -87,5 +179,14 @@ export function importedLayers(datasets: readonly ImportedDataset[]): Layer[] {
       );
     }
   });
+  if (importing)
+    out.push(
+      new ImportedPointsLayer({
+        id: importedPointsLayerId(k),
+        positions: WARMUP_POSITIONS,
+        color: importedLayerColor(datasets.length),
+        visible: false,
+      }),
+    );
   return out;
 }

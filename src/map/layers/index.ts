@@ -10,6 +10,7 @@ import { importedLayers } from './importedLayer';
 import { createInstitutionLayer, type InstitutionLayerState } from './institutionLayer';
 import {
   housingLayer,
+  type LabelPoint,
   labelLayer,
   labelPoints,
   mssFeatures,
@@ -49,6 +50,8 @@ export interface LayerInputs {
   };
   /** Imported datasets (importStore), drawn above the institutions. */
   imported?: readonly ImportedDataset[];
+  /** An import is running: prepares the imported point layer's shader (see importedLayer.ts). */
+  importing?: boolean;
   draw?: {
     radius: { lon: number; lat: number; m: number } | null;
     polygon: [number, number][] | null;
@@ -56,8 +59,14 @@ export interface LayerInputs {
   };
 }
 
+/** Data of the label layer while it is hidden (opacity 0): one placeholder keeps its shaders made. */
+const HIDDEN_LABELS: readonly LabelPoint[] = [{ id: '', name: 'A', position: [13.4, 52.5], priority: 0 }];
+
 /** Labels from this zoom on, per level (coarse levels always). */
 const LABEL_MIN_ZOOM: Record<string, number> = { bez: 0, pgr: 10.5, bzr: 11.5, plr: 13, esb: 12.5 };
+
+/** True once the Einschulbereich outline has been switched on (its layer is kept from then on). */
+let esbOutlineWanted = false;
 
 /** Style each kept level was last shown with (see buildLayers). */
 const lastStyle = new Map<string, { data: Areas; style: NonNullable<LayerInputs['areaStyle']> }>();
@@ -106,7 +115,11 @@ export function buildLayers(input: LayerInputs): Layer[] {
   if (o) {
     if (o.es) out.push(outlineLayer('es', o.es, o.show.es));
     if (o.em) out.push(outlineLayer('em', o.em, o.show.em));
-    if (o.esb && input.level !== 'esb') out.push(outlineLayer('esb', o.esb, o.show.esbOutline));
+    // made once the outline is first asked for, then kept (hidden on the ESB level itself), so that neither
+    // the first switch to the Einschulbereiche nor leaving them builds the outline layer
+    if (o.esb && o.show.esbOutline) esbOutlineWanted = true;
+    if (o.esb && esbOutlineWanted)
+      out.push(outlineLayer('esb', o.esb, o.show.esbOutline && input.level !== 'esb'));
     if (o.plr) out.push(mssLayer(mssFeatures(o.plr, o.mssStatus ?? null), o.show.mss));
   }
   for (const kind of POINT_ORDER) {
@@ -116,14 +129,15 @@ export function buildLayers(input: LayerInputs): Layer[] {
         createInstitutionLayer(kind, { ...input.pointStyle?.[kind], visible: input.layers[kind] }, set),
       );
   }
-  if (input.imported) out.push(...importedLayers(input.imported));
+  if (input.imported || input.importing) out.push(...importedLayers(input.imported ?? [], input.importing));
   if (o?.housing) out.push(housingLayer(o.housing, o.show.housing));
   if (o && input.areas && input.layers.areas) {
     const minZoom = LABEL_MIN_ZOOM[input.level] ?? 12;
     const visible = o.show.labels && (o.zoom ?? 0) >= minZoom;
     const size = input.level === 'bez' ? 13 : 11;
-    // labels that would overlap at this zoom are left out (larger areas win)
-    const points = visible ? declutterLabels(labelPoints(input.areas), o.zoom ?? 0, size) : undefined;
+    // labels that would overlap at this zoom are left out (larger areas win); hidden labels keep one constant
+    // placeholder, so that a level switch below the label zoom does not lay out hundreds of names
+    const points = visible ? declutterLabels(labelPoints(input.areas), o.zoom ?? 0, size) : HIDDEN_LABELS;
     out.push(labelLayer(input.areas, visible, size, points));
   }
   const d = input.draw;

@@ -11,6 +11,7 @@ import type { Feature, Geometry } from 'geojson';
 import type { AreaProps, Areas } from '../../datasets/types';
 import type { HousingSite } from '../../state/mapStore';
 import type { RGBA } from '../colors';
+import { areaLayerData } from './areaLayer';
 
 export const OVERLAY_IDS = {
   em: 'overlay-em',
@@ -44,7 +45,8 @@ export function outlineLayer(
   const color = OVERLAY_COLORS[id];
   return new GeoJsonLayer<AreaProps>({
     id: OVERLAY_IDS[id],
-    data: data as unknown as Feature<Geometry, AreaProps>[],
+    // the Einschulbereiche (undashed) use the worker-built binary data: no path building on the main thread
+    data: (id === 'esb' ? areaLayerData(data) : data) as unknown as Feature<Geometry, AreaProps>[],
     visible,
     pickable: false,
     filled: id !== 'esb',

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { IMPORTED_LAYER_PREFIX, importedLayers } from '../../../src/map/layers/importedLayer';
+import {
+  IMPORTED_LAYER_PREFIX,
+  importedLayers,
+  importedPointsLayerId,
+} from '../../../src/map/layers/importedLayer';
 import type { ImportedDataset } from '../../../src/state/importStore';
 
 function dataset(id: string, over: Partial<ImportedDataset>): ImportedDataset {
@@ -12,6 +16,11 @@ function dataset(id: string, over: Partial<ImportedDataset>): ImportedDataset {
     keyed: null,
     ...over,
   } as ImportedDataset;
+}
+
+/** The positions prop of an ImportedPointsLayer. */
+function positionsOf(layer: { props: unknown }): Float32Array {
+  return (layer.props as { positions: Float32Array }).positions;
 }
 
 describe('importedLayers', () => {
@@ -43,26 +52,41 @@ describe('importedLayers', () => {
 
   it('one layer per dataset with geometry: binary points, GeoJSON otherwise; visibility from the flag', () => {
     const layers = importedLayers([points, polys, keyed]);
-    expect(layers.map((l) => l.id)).toEqual([`${IMPORTED_LAYER_PREFIX}p`, `${IMPORTED_LAYER_PREFIX}a`]);
-    expect(layers[0].constructor.name).toBe('ScatterplotLayer');
+    expect(layers.map((l) => l.id)).toEqual([importedPointsLayerId(0), `${IMPORTED_LAYER_PREFIX}a`]);
+    expect(layers[0].constructor.name).toBe('ImportedPointsLayer');
     expect(layers[1].constructor.name).toBe('GeoJsonLayer');
     expect(layers[0].props.visible).toBe(true);
     expect(layers[1].props.visible).toBe(false);
-    const data = layers[0].props.data as {
-      length: number;
-      attributes: { getPosition: { value: Float32Array } };
-    };
-    expect(data.length).toBe(2);
-    expect(Array.from(data.attributes.getPosition.value)).toEqual(
-      Array.from(new Float32Array([13.4, 52.5, 13.5, 52.6])),
-    );
+    // the worker's Float32Array as is: no copy, no object per point
+    expect(positionsOf(layers[0])).toBe(points.positions);
   });
 
   it('keeps data references stable across rebuilds', () => {
     const a = importedLayers([points, polys]);
     const b = importedLayers([{ ...points, visible: false }, polys]);
-    expect(b[0].props.data).toBe(a[0].props.data);
+    expect(positionsOf(b[0])).toBe(positionsOf(a[0]));
     expect(b[1].props.data).toBe(a[1].props.data);
     expect(b[0].props.visible).toBe(false);
+  });
+
+  it('while an import runs: a hidden one-point layer with the id the next point dataset gets', () => {
+    const layers = importedLayers([points, polys], true);
+    expect(layers.map((l) => l.id)).toEqual([
+      importedPointsLayerId(0),
+      `${IMPORTED_LAYER_PREFIX}a`,
+      importedPointsLayerId(1),
+    ]);
+    expect(layers[2].props.visible).toBe(false);
+    expect(positionsOf(layers[2]).length).toBe(2);
+    // the imported point dataset then takes over that layer
+    const next = dataset('q', { positions: new Float32Array([13.3, 52.4]) });
+    const after = importedLayers([points, polys, next]);
+    expect(after.map((l) => l.id)).toEqual([
+      importedPointsLayerId(0),
+      `${IMPORTED_LAYER_PREFIX}a`,
+      importedPointsLayerId(1),
+    ]);
+    expect(positionsOf(after[2])).toBe(next.positions);
+    expect(after[2].props.visible).toBe(true);
   });
 });

@@ -86,7 +86,25 @@ describe('urlSync mapping', () => {
     expect(d.state.indicator).toBeUndefined();
     expect(d.notices.length).toBeGreaterThanOrEqual(4);
     const app = fromUrlState(d.state);
-    expect(app.indicatorId).toBe(DEFAULT_INDICATOR);
+    // the level's default indicator, as after a level switch (Planungsräume: MSS status)
+    expect(app.indicatorId).toBe('mss_status');
     expect(app.filters.traeger).toEqual([]);
+  });
+
+  it('opens a link without an indicator with the default of its level', () => {
+    expect(fromUrlState({ level: 'plr' }).indicatorId).toBe('mss_status');
+    expect(fromUrlState({ level: 'esb' }).indicatorId).toBe('esb_pop_6_15');
+    expect(fromUrlState({ level: 'bez' }).indicatorId).toBe(DEFAULT_INDICATOR);
+  });
+
+  it('leaves the level default indicator out of the link but keeps any other choice', () => {
+    const plrDefault = { ...base, level: 'plr' as const, indicatorId: 'mss_status' };
+    expect(encodeViewState(toUrlState(plrDefault))).toBe('level=plr');
+    expect(roundTrip(plrDefault).app.indicatorId).toBe('mss_status');
+    // pupils per teacher chosen on purpose on the Planungsräume survives the round trip
+    const plrPpt = { ...base, level: 'plr' as const, indicatorId: DEFAULT_INDICATOR };
+    expect(toUrlState(plrPpt).indicator).toBe(DEFAULT_INDICATOR);
+    expect(roundTrip(plrPpt).app.indicatorId).toBe(DEFAULT_INDICATOR);
+    expect(roundTrip({ ...base, special: 'esb', indicatorId: 'esb_pop_6_15' }).q).toBe('level=esb');
   });
 });
