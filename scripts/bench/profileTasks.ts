@@ -18,8 +18,36 @@ export interface CpuProfile {
   timeDeltas?: number[];
 }
 
-function key(x: ProfileNode): string {
+/** "function file:line" of a profile node. */
+export function key(x: ProfileNode): string {
   return `${x.callFrame.functionName || '(anon)'} ${x.callFrame.url.split('/').pop()}:${x.callFrame.lineNumber + 1}`;
+}
+
+/** Nodes by id and each node's parent, for walking a sample's stack. */
+export function stackIndex(p: CpuProfile): { byId: Map<number, ProfileNode>; parent: Map<number, number> } {
+  const parent = new Map<number, number>();
+  for (const x of p.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
+  return { byId: new Map(p.nodes.map((x) => [x.id, x])), parent };
+}
+
+/** Add `ms` to every function on the stack of sample node `id` (each function once per stack). */
+export function addInclusive(
+  incl: Map<string, number>,
+  index: ReturnType<typeof stackIndex>,
+  id: number | undefined,
+  ms: number,
+): void {
+  const seen = new Set<string>();
+  while (id !== undefined) {
+    const node = index.byId.get(id);
+    if (!node) break;
+    const k = key(node);
+    if (!seen.has(k)) {
+      seen.add(k);
+      incl.set(k, (incl.get(k) ?? 0) + ms);
+    }
+    id = index.parent.get(id);
+  }
 }
 
 /** Busy spans (ms from the profile start) with their sample index range. */
@@ -49,9 +77,7 @@ function spans(p: CpuProfile, gapMs: number): { start: number; end: number; from
 }
 
 function tops(p: CpuProfile, from: number, to: number, n: number): { self: string[]; incl: string[] } {
-  const byId = new Map(p.nodes.map((x) => [x.id, x]));
-  const parent = new Map<number, number>();
-  for (const x of p.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
+  const index = stackIndex(p);
   const samples = p.samples ?? [];
   const deltas = p.timeDeltas ?? [];
   const self = new Map<string, number>();
@@ -59,22 +85,11 @@ function tops(p: CpuProfile, from: number, to: number, n: number): { self: strin
   for (let i = from; i <= to; i++) {
     // the delta of sample i+1 is the time spent in sample i
     const ms = (deltas[i + 1] ?? 0) / 1000;
-    const first = byId.get(samples[i]);
+    const first = index.byId.get(samples[i]);
     if (!first) continue;
     const k0 = key(first);
     self.set(k0, (self.get(k0) ?? 0) + ms);
-    const seen = new Set<string>();
-    let id: number | undefined = samples[i];
-    while (id !== undefined) {
-      const node = byId.get(id);
-      if (!node) break;
-      const k = key(node);
-      if (!seen.has(k)) {
-        seen.add(k);
-        incl.set(k, (incl.get(k) ?? 0) + ms);
-      }
-      id = parent.get(id);
-    }
+    addInclusive(incl, index, samples[i], ms);
   }
   const fmt = (m: Map<string, number>) =>
     [...m]

@@ -11,17 +11,7 @@
  */
 import { gotoApp, openApp, readProbe, waitForMapIdle } from '../../tests/e2e/harness';
 import { longestTaskBreakdown, longestTraceTask, TRACE_CATEGORIES } from '../../tests/e2e/trace';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples?: number[];
-  timeDeltas?: number[];
-}
+import { addInclusive, type CpuProfile, key, stackIndex } from './profileTasks';
 
 function topSelf(p: CpuProfile, n = 12): string[] {
   const byId = new Map(p.nodes.map((x) => [x.id, x]));
@@ -31,9 +21,8 @@ function topSelf(p: CpuProfile, n = 12): string[] {
   for (let i = 0; i < samples.length; i++) {
     const node = byId.get(samples[i]);
     if (!node) continue;
-    const f = node.callFrame;
-    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
+    const k = key(node);
+    self.set(k, (self.get(k) ?? 0) + (deltas[i] ?? 0) / 1000);
   }
   return [...self]
     .filter(([k]) => !/^\((idle|program|garbage collector)\)/.test(k))
@@ -43,33 +32,15 @@ function topSelf(p: CpuProfile, n = 12): string[] {
 }
 
 /** Inclusive time per function (each function counted once per sample stack). */
-function topInclusive(
-  p: CpuProfile & { nodes: (ProfileNode & { children?: number[] })[] },
-  n = Number(process.env.INCL_N ?? 25),
-): string[] {
-  const parent = new Map<number, number>();
-  for (const x of p.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
-  const byId = new Map(p.nodes.map((x) => [x.id, x]));
-  const key = (x: ProfileNode) =>
-    `${x.callFrame.functionName || '(anon)'} ${x.callFrame.url.split('/').pop()}:${x.callFrame.lineNumber + 1}`;
+function topInclusive(p: CpuProfile, n = Number(process.env.INCL_N ?? 25)): string[] {
+  const index = stackIndex(p);
   const incl = new Map<string, number>();
   const samples = p.samples ?? [];
   const deltas = p.timeDeltas ?? [];
   for (let i = 0; i < samples.length; i++) {
-    const seen = new Set<string>();
-    let id: number | undefined = samples[i];
-    const first = byId.get(id);
+    const first = index.byId.get(samples[i]);
     if (!first || /^\((idle|program|garbage collector)\)/.test(first.callFrame.functionName)) continue;
-    while (id !== undefined) {
-      const node = byId.get(id);
-      if (!node) break;
-      const k = key(node);
-      if (!seen.has(k)) {
-        seen.add(k);
-        incl.set(k, (incl.get(k) ?? 0) + (deltas[i] ?? 0) / 1000);
-      }
-      id = parent.get(id);
-    }
+    addInclusive(incl, index, samples[i], (deltas[i] ?? 0) / 1000);
   }
   return [...incl]
     .filter(([k]) => !/^\((root|anon)\)/.test(k))
