@@ -5,6 +5,7 @@
 import Papa from 'papaparse';
 import { decodeWindows1252 } from './encoding';
 import { classifyNumber, type DecimalSeparator, makeByteNumberParser, makeNumberParser } from './numbers';
+import { ScannedText, SPECIAL_CODE } from './textValues';
 import { ImportCancelled } from './types';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -114,6 +115,11 @@ export interface RawTable {
   bad?: Map<number, string>[];
   /** Per column: cells that are empty or only blanks (counted while scanning; text columns use it). */
   blanks?: Int32Array;
+  /**
+   * Text columns of the byte scanner, read on demand (see src/io/textValues.ts); their `columns` entry is
+   * empty. Null for columns held in `columns`.
+   */
+  text?: (ScannedText | null)[];
 }
 
 export interface ParseCallbacks {
@@ -252,61 +258,6 @@ class CellText {
 }
 
 /**
- * Text cells collected by their bytes into one buffer and decoded together: one decoder call per ~256 KB
- * instead of one per cell, and only the bytes of text cells are decoded (the numbers of a row never are).
- * In UTF-8 files only ASCII cells are batched (their offsets in the decoded text equal their byte offsets);
- * Windows-1252 has one character per byte, so every cell can be.
- */
-class CellBatch {
-  private buf = new Uint8Array(1 << 18);
-  private used = 0;
-  private count = 0;
-  private cols = new Int32Array(1 << 15);
-  private rows = new Int32Array(1 << 15);
-  private ends = new Int32Array(1 << 15);
-  private readonly decoder: (b: Uint8Array) => string;
-  constructor(
-    private readonly bytes: Uint8Array,
-    private readonly columns: string[][],
-    enc: CellEncoding,
-  ) {
-    const utf8 = new TextDecoder('utf-8');
-    this.decoder = enc === 'utf-8' ? (b) => utf8.decode(b) : decodeWindows1252;
-  }
-
-  /** Cell bytes [a, b) become columns[j][row] at the next flush. */
-  add(j: number, row: number, a: number, b: number): void {
-    const len = b - a;
-    if (this.used + len > this.buf.length || this.count === this.cols.length) {
-      this.flush();
-      if (len > this.buf.length) this.buf = new Uint8Array(len);
-    }
-    const buf = this.buf;
-    const bytes = this.bytes;
-    let o = this.used;
-    for (let k = a; k < b; k++) buf[o++] = bytes[k];
-    this.used = o;
-    const n = this.count++;
-    this.cols[n] = j;
-    this.rows[n] = row;
-    this.ends[n] = o;
-  }
-
-  flush(): void {
-    if (this.count === 0) return;
-    const text = this.decoder(this.buf.subarray(0, this.used));
-    let from = 0;
-    for (let n = 0; n < this.count; n++) {
-      const to = this.ends[n];
-      this.columns[this.cols[n]][this.rows[n]] = text.slice(from, to);
-      from = to;
-    }
-    this.count = 0;
-    this.used = 0;
-  }
-}
-
-/**
  * Interns cells of one text column straight from byte ranges: a repeated value costs a hash and a
  * comparison over its bytes, not a new string per cell (that string and its hashing in a Map dominated
  * the scan, and the garbage collector then had a million short strings to clear).
@@ -322,10 +273,10 @@ class ByteInterner {
     private readonly text: CellText,
   ) {}
 
-  /** The shared string for bytes [a, b), or null when the interner is full. */
-  get(a: number, b: number, ascii: boolean): string | null {
+  /** The code of bytes [a, b) (index into `strings`), or -1 when the interner is full. */
+  code(a: number, b: number, ascii: boolean): number {
     const bytes = this.bytes;
-    let h = 0x811c9dc5;
+    let h = 0x811c9dc5 | 0; // as an int32, like the stored hashes (an empty cell has no multiply)
     for (let k = a; k < b; k++) h = Math.imul(h ^ bytes[k], 0x01000193);
     const len = b - a;
     const mask = this.table.length - 1;
@@ -337,12 +288,12 @@ class ByteInterner {
         const s = this.starts[e];
         let k = 0;
         while (k < len && bytes[s + k] === bytes[a + k]) k++;
-        if (k === len) return this.strings[e];
+        if (k === len) return e;
       }
       slot = (slot + 1) & mask;
     }
     const n = this.strings.length;
-    if (n >= INTERN_MAX) return null; // so many distinct values: interning no longer pays off
+    if (n >= INTERN_MAX) return -1; // so many distinct values: interning no longer pays off
     // a copy (not a slice of the decoded block): the interned string outlives the block
     const t = ascii ? this.text.cell(a, b, true) : this.text.decode(a, b);
     const own = t.length > 12 ? ` ${t}`.slice(1) : t;
@@ -351,7 +302,17 @@ class ByteInterner {
     this.starts[n] = a;
     this.lens[n] = len;
     this.table[slot] = n + 1;
-    return own;
+    return n;
+  }
+
+  /** The distinct values, indexed by code. */
+  get dict(): string[] {
+    return this.strings;
+  }
+
+  /** Byte range of the first cell with this code. */
+  range(code: number): [number, number] {
+    return [this.starts[code], this.starts[code] + this.lens[code]];
   }
 }
 
@@ -360,12 +321,6 @@ export function isBlank(v: string): boolean {
   if (v === '') return true;
   const a = v.charCodeAt(0);
   return a > 32 && a < 128 ? false : v.trim() === '';
-}
-
-/** No byte ≥ 0x80 in [a, b)? */
-function asciiRange(bytes: Uint8Array, a: number, b: number): boolean {
-  for (let k = a; k < b; k++) if (bytes[k] > 127) return false;
-  return true;
 }
 
 /** A copy of `a` with twice the room (field bounds of a line with many fields). */
@@ -428,6 +383,23 @@ class TableBuilder {
   readonly bad: Map<number, string>[] = [];
   /** Empty or blank cells per column (see RawTable.blanks). */
   blanks = new Int32Array(0);
+  /**
+   * Byte scanner: text columns after the plan are kept as codes or byte ranges (see ScannedText), not as
+   * strings. Set before the first record by parseDelimitedBytes.
+   */
+  lazy: { bytes: Uint8Array; encoding: CellEncoding } | null = null;
+  /** Rows read before the plan (their text cells are strings in `columns`). */
+  headRows = 0;
+  /** Per text column (lazy mode): a dictionary code per row while the values repeat, else null. */
+  codes: (Uint16Array | null)[] = [];
+  dicts: (string[] | null)[] = [];
+  /** Per text column (lazy mode): byte range per row once the values stopped repeating, else null. */
+  starts: (Int32Array | null)[] = [];
+  ends: (Int32Array | null)[] = [];
+  /** Per text column (lazy mode): cells whose text differs from their bytes (formula guard taken off). */
+  special: Map<number, string>[] = [];
+  /** Per column (lazy mode): 1 = some cell after the head starts or ends with a blank or non-ASCII byte. */
+  edge = new Uint8Array(0);
   private cap = 0;
 
   constructor(
@@ -457,20 +429,24 @@ class TableBuilder {
     this.rowNumbers.reserve(this.cap);
     const parsers: (((s: string) => number) | null)[] = [];
     this.byteParsers = [];
+    this.headRows = n;
+    this.edge = new Uint8Array(width);
     for (let j = 0; j < width; j++) {
       bad.push(new Map());
+      this.special.push(new Map());
+      this.starts.push(null);
+      this.ends.push(null);
+      this.dicts.push(null);
       const dec = plan[j] ?? null;
       if (!dec) {
         numbers.push(null);
         parsers.push(null);
         this.byteParsers.push(null);
-        // room for all rows up front: cells are stored by index, no growing and copying on the way
-        const col = columns[j];
-        const a = new Array<string>(this.cap);
-        for (let i = 0; i < n; i++) a[i] = col[i];
-        columns[j] = a;
+        // lazy mode: the head stays in `columns`, later rows get a code (see parseDelimitedBytes)
+        this.codes.push(this.lazy ? new Uint16Array(this.cap) : null);
         continue;
       }
+      this.codes.push(null);
       const parse = makeNumberParser(dec);
       parsers.push(parse);
       this.byteParsers.push(makeByteNumberParser(dec));
@@ -491,14 +467,55 @@ class TableBuilder {
   grow(idx: number): void {
     if (idx < this.cap) return;
     this.cap = Math.ceil(this.cap * 1.5) + 1024;
+    const cap = this.cap;
+    const more = <T extends Float64Array | Int32Array | Uint16Array>(a: T | null, make: (n: number) => T) => {
+      if (!a) return null;
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
     for (let j = 0; j < this.width; j++) {
-      const a = this.numbers[j];
-      if (a) {
-        const b = new Float64Array(this.cap);
-        b.set(a);
-        this.numbers[j] = b;
-      }
+      this.numbers[j] = more(this.numbers[j], (k) => new Float64Array(k));
+      if (!this.lazy) continue;
+      this.codes[j] = more(this.codes[j], (k) => new Uint16Array(k));
+      this.starts[j] = more(this.starts[j], (k) => new Int32Array(k));
+      this.ends[j] = more(this.ends[j], (k) => new Int32Array(k));
     }
+  }
+
+  /** Lazy mode: column j's values stopped repeating at row `idx`; rows before it get their byte ranges. */
+  toRanges(j: number, idx: number, interner: ByteInterner): void {
+    const starts = new Int32Array(this.cap);
+    const ends = new Int32Array(this.cap);
+    const codes = this.codes[j] as Uint16Array;
+    for (let i = this.headRows; i < idx; i++) {
+      const c = codes[i];
+      if (c === SPECIAL_CODE) continue;
+      const [a, b] = interner.range(c);
+      starts[i] = a;
+      ends[i] = b;
+    }
+    this.starts[j] = starts;
+    this.ends[j] = ends;
+    this.codes[j] = null;
+  }
+
+  /** Lazy mode: text column j's values (null when the column was not scanned lazily). */
+  private scanned(j: number, rows: number): ScannedText | null {
+    const lazy = this.lazy;
+    if (!lazy || !this.parsers || this.parsers[j] || rows <= this.headRows) return null;
+    return new ScannedText({
+      length: rows,
+      head: this.columns[j],
+      bytes: lazy.bytes,
+      encoding: lazy.encoding,
+      dict: this.codes[j] ? this.dicts[j] : null,
+      codes: this.codes[j],
+      starts: this.starts[j],
+      ends: this.ends[j],
+      special: this.special[j],
+      edge: this.edge[j] === 1 || this.columns[j].some((v) => v !== '' && v.trim() !== v),
+    });
   }
 
   /** A non-empty record: the header (first one, returns false) or a data row (returns true). */
@@ -568,6 +585,12 @@ class TableBuilder {
       result.numbers = this.numbers.map((a) => (a ? trimTo(a, rows) : null));
       result.bad = this.bad;
       result.blanks = this.blanks;
+      if (this.lazy) {
+        result.text = this.columns.map((_, j) => this.scanned(j, rows));
+        result.text.forEach((t, j) => {
+          if (t) this.columns[j] = [];
+        });
+      }
     }
     return result;
   }
@@ -662,8 +685,8 @@ export function parseDelimitedBytes(
 ): RawTable {
   // all state in locals: V8 optimises the loop far better than field access
   const t = new TableBuilder(dialect, cb);
+  t.lazy = { bytes, encoding: enc };
   const text = new CellText(bytes, enc);
-  const batch = new CellBatch(bytes, t.columns, enc);
   const intern: (ByteInterner | null)[] = [];
   const D = dialect.delimiter.charCodeAt(0);
   const crOnly = dialect.lineEnding === 'CR';
@@ -712,24 +735,40 @@ export function parseDelimitedBytes(
       for (let j = 0; j < nf; j++) r[j] = text.cell(fs[j], fe[j], ascii);
       if (t.takeRecord(r)) t.addRow(r, record);
     } else {
-      const { width, columns, numbers, bad, byteParsers, parsers, blanks } = t;
+      const { width, numbers, bad, byteParsers, parsers, blanks, codes, starts, ends, edge } = t;
       const idx = t.rowNumbers.length;
       t.rowNumbers.push(record);
       t.grow(idx);
       if (intern.length < width)
-        for (let j = intern.length; j < width; j++) intern.push(new ByteInterner(bytes, text));
+        for (let j = intern.length; j < width; j++) {
+          const it = new ByteInterner(bytes, text);
+          intern.push(it);
+          t.dicts[j] = it.dict;
+        }
       for (let j = 0; j < width; j++) {
         const p = byteParsers[j];
         if (j >= nf) {
           if (p) (numbers[j] as Float64Array)[idx] = Number.NaN;
-          else columns[j][idx] = '';
+          else {
+            // a missing cell is empty: code of '' (or an empty range)
+            const cj = codes[j];
+            if (cj) {
+              const code = (intern[j] as ByteInterner).code(0, 0, true);
+              if (code >= 0) cj[idx] = code;
+              else {
+                t.toRanges(j, idx, intern[j] as ByteInterner);
+                intern[j] = null;
+              }
+            }
+          }
           blanks[j]++;
           continue;
         }
         const a = fs[j];
         const b = fe[j];
-        if (a === b || ((bytes[a] <= 32 || bytes[a] > 127 || bytes[b - 1] <= 32) && text.blank(a, b)))
-          blanks[j]++;
+        const c0 = bytes[a];
+        const c1 = bytes[b - 1];
+        if (a === b || ((c0 <= 32 || c0 > 127 || c1 <= 32) && text.blank(a, b))) blanks[j]++;
         if (p) {
           // Windows-1252 bytes ≥ 0x80 (e.g. NBSP as a thousands separator) are not UTF-8: parse the text
           const x =
@@ -740,22 +779,32 @@ export function parseDelimitedBytes(
                 : p(bytes, a, b);
           (numbers[j] as Float64Array)[idx] = x;
           if (Number.isNaN(x) && !text.blank(a, b)) bad[j].set(idx, text.cell(a, b, ascii));
-        } else {
-          // repeated values (categories, names) share one string: far fewer strings survive to old space
-          const cache = intern[j];
-          if (cache && bytes[a] !== 39) {
-            const hit = cache.get(a, b, ascii);
-            if (hit !== null) {
-              columns[j][idx] = hit;
-              continue;
-            }
-            intern[j] = null;
-          }
-          if (bytes[a] === 39) columns[j][idx] = t.unguardCell(text.cell(a, b, ascii));
-          else if (a === b) columns[j][idx] = '';
-          else if (ascii || enc === 'windows-1252' || asciiRange(bytes, a, b)) batch.add(j, idx, a, b);
-          else columns[j][idx] = text.decode(a, b);
+          continue;
         }
+        // text: no string per cell; a code while the values repeat (categories, names), else the byte range
+        if (a < b && (c0 <= 32 || c0 > 127 || c1 <= 32 || c1 > 127)) edge[j] = 1;
+        if (c0 === 39 && a < b) {
+          const v = text.cell(a, b, ascii);
+          const u = t.unguardCell(v);
+          if (u !== v) {
+            t.special[j].set(idx, u);
+            const cj = codes[j];
+            if (cj) cj[idx] = SPECIAL_CODE;
+            continue;
+          }
+        }
+        const cj = codes[j];
+        if (cj) {
+          const code = (intern[j] as ByteInterner).code(a, b, ascii);
+          if (code >= 0) {
+            cj[idx] = code;
+            continue;
+          }
+          t.toRanges(j, idx, intern[j] as ByteInterner);
+          intern[j] = null;
+        }
+        (starts[j] as Int32Array)[idx] = a;
+        (ends[j] as Int32Array)[idx] = b;
       }
       if (nf !== width) {
         let extraFilled = false;
@@ -765,12 +814,10 @@ export function parseDelimitedBytes(
     }
     if (pos >= nextReport || pos > len) {
       nextReport = pos + CHUNK;
-      batch.flush();
       if (t.planPending) t.applyPlan((t.rowNumbers.length * total) / Math.max(1, Math.min(pos, len) - start));
       cb.onProgress?.(Math.min(1, (pos - start) / total));
       if (cb.isCancelled?.()) throw new ImportCancelled();
     }
   }
-  batch.flush();
   return t.result();
 }

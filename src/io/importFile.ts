@@ -27,6 +27,7 @@ import { decodeHead, decodeText, guessEncoding, sniffBytes } from './encoding';
 import { eachPosition, looksLikeJson, readGeoJson } from './geojson';
 import { type DecimalSeparator, makeNumberParser, numberEvidence } from './numbers';
 import { ReportBuilder } from './report';
+import { arrayText, type ScannedText } from './textValues';
 import {
   type ColumnInfo,
   type ColumnValues,
@@ -293,7 +294,10 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promi
     !/[,;\t|]/.test(text.slice(0, 4096))
   ) {
     // a single column is legal, but a single column of prose is not a table
-    const sample = raw.columns[0]?.slice(0, 50) ?? [];
+    const first = raw.text?.[0];
+    const sample = first
+      ? Array.from({ length: Math.min(50, first.length) }, (_, i) => first.get(i))
+      : (raw.columns[0]?.slice(0, 50) ?? []);
     if (sample.some((s) => s.length > 200))
       return emptyResult(
         opts,
@@ -321,7 +325,7 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promi
     });
   const pre: Pre | undefined =
     detection && raw.numbers && raw.bad
-      ? { detection, numbers: raw.numbers, bad: raw.bad, blanks: raw.blanks }
+      ? { detection, numbers: raw.numbers, bad: raw.bad, blanks: raw.blanks, text: raw.text }
       : undefined;
   return finish(
     opts,
@@ -432,6 +436,13 @@ function finish(
   const { names, notes } = uniqueNames(headerIn);
   for (const nt of notes) rb.warn(nt.code, 1, nt.name, nt.original, nt.reason);
 
+  /** Column j as strings (a column kept as codes / byte ranges is turned into strings once). */
+  const textOf = (j: number): string[] => {
+    const lazy = pre?.text?.[j];
+    if (lazy && raw[j].length !== n) raw[j] = lazy.toArray();
+    return raw[j];
+  };
+
   // detection (CSV: already done on the first chunk while parsing, see planColumns)
   progress(0.7, 'detect');
   const det = pre?.detection ?? detectColumns(names, raw, source.delimiter, opts);
@@ -482,7 +493,10 @@ function finish(
           );
       return { kind: 'number', values: nums };
     }
-    const col = raw[j];
+    const lazy = pre?.text?.[j];
+    // kept as codes / byte ranges unless the cells must be converted or trimmed
+    if (lazy && (c.type === 'text' || (c.type === 'id' && !lazy.edge))) return { kind: 'text', values: lazy };
+    const col = lazy ? textOf(j) : raw[j];
     if (c.type === 'integer' || c.type === 'decimal') {
       const parse = makeNumberParser(c.decimal ?? fileDecimal);
       const out = new Float64Array(n);
@@ -515,7 +529,7 @@ function finish(
           warnCapped('date-invalid', i, c.name, s, `"${s}" ist kein Datum – Wert leer gelassen`);
         out[i] = d ?? '';
       }
-      return { kind: 'text', values: out };
+      return { kind: 'text', values: arrayText(out) };
     }
     if (c.type === 'id') {
       // trimmed; the column is copied only if some value needs it
@@ -530,9 +544,9 @@ function finish(
         if (out === col) out = col.slice();
         out[i] = t;
       }
-      return { kind: 'text', values: out };
+      return { kind: 'text', values: arrayText(out) };
     }
-    return { kind: 'text', values: col };
+    return { kind: 'text', values: arrayText(col) };
   });
   for (const [key, count] of warnCounts) {
     if (count > WARN_CAP) {
@@ -568,6 +582,7 @@ function finish(
   };
   // text of a cell as written (numeric columns parsed while streaming are turned back into text on demand)
   const rawCol = (j: number): string[] => {
+    if (pre?.text?.[j]) return textOf(j);
     if (raw[j] && raw[j].length === n) return raw[j];
     const nums = pre?.numbers[j];
     const bad = pre?.bad[j];
@@ -1036,4 +1051,6 @@ interface Pre {
   bad: Map<number, string>[];
   /** Empty or blank cells per column, counted while scanning. */
   blanks?: Int32Array;
+  /** Text columns the byte scanner keeps as codes or byte ranges (null: the column is in `raw`). */
+  text?: (ScannedText | null)[];
 }

@@ -57,7 +57,8 @@ function cellValue(r: ImportResult, j: number, i: number): string | number | boo
   const v = r.values[j];
   if (v.kind === 'number') return Number.isNaN(v.values[i]) ? null : v.values[i];
   if (v.kind === 'boolean') return v.values[i] === 2 ? null : v.values[i] === 1;
-  return v.values[i] === '' ? null : v.values[i];
+  const t = v.values.get(i);
+  return t === '' ? null : t;
 }
 
 function props(r: ImportResult, i: number): Record<string, unknown> {

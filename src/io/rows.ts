@@ -29,7 +29,7 @@ export function importedRows(r: ImportResult): ImportedRow[] {
       if (v.kind === 'number') values[c.name] = Number.isNaN(v.values[i]) ? '' : String(v.values[i]);
       else if (v.kind === 'boolean')
         values[c.name] = v.values[i] === 2 ? '' : v.values[i] === 1 ? 'true' : 'false';
-      else values[c.name] = v.values[i];
+      else values[c.name] = v.values.get(i);
     });
     let lon: number | null = null;
     let lat: number | null = null;

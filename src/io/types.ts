@@ -1,6 +1,6 @@
 /**
- * Shapes of the import pipeline (bytes → ImportResult). Everything here is structured-clone friendly:
- * it crosses the worker boundary as is (typed arrays are transferred).
+ * Shapes of the import pipeline (bytes → ImportResult). The ImportResult stays where it was made (the
+ * import worker, the CLI); what crosses to the main thread is the compact payload of src/io/payload.ts.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { LorLevel } from '../domain/lor';
@@ -8,6 +8,7 @@ import type { ImportIssue } from '../domain/types';
 import type { CrsId } from './crs';
 import type { TextEncodingName } from './encoding';
 import type { DecimalSeparator, ThousandsSeparator } from './numbers';
+import type { TextValues } from './textValues';
 
 export type ImportFormat = 'csv' | 'tsv' | 'xlsx' | 'geojson';
 
@@ -78,7 +79,7 @@ export interface ColumnOverride {
 /** Column values of all rows read (used or not), aligned with ImportResult.rowNumbers. */
 export type ColumnValues =
   | { kind: 'number'; values: Float64Array } // NaN = empty or not a number
-  | { kind: 'text'; values: string[] }
+  | { kind: 'text'; values: TextValues } // read with get(i); see src/io/textValues.ts
   | { kind: 'boolean'; values: Uint8Array }; // 0 false, 1 true, 2 empty
 
 export type LocationMethod = 'coordinates' | 'wkt' | 'geojson' | 'areaKey' | 'bsn' | 'none';

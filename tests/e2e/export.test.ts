@@ -52,7 +52,7 @@ function column(r: ImportResult, header: string): (string | number | null)[] {
   return Array.from({ length: r.length }, (_, row) => {
     if (v.kind === 'number') return Number.isNaN(v.values[row]) ? null : v.values[row];
     // the importer undoes the export's formula guard itself (src/io/csv removeFormulaGuard)
-    if (v.kind === 'text') return v.values[row] === '' ? null : v.values[row];
+    if (v.kind === 'text') return v.values.get(row) === '' ? null : v.values.get(row);
     return null;
   });
 }

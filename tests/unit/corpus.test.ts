@@ -55,7 +55,7 @@ async function timeBoxed(bytes: Uint8Array, fileName: string): Promise<ImportRes
 }
 
 function textCells(r: ImportResult): string[] {
-  return r.values.flatMap((v) => (v.kind === 'text' ? v.values : []));
+  return r.values.flatMap((v) => (v.kind === 'text' ? v.values.toArray() : []));
 }
 
 describe('robustness corpus: import pipeline', () => {

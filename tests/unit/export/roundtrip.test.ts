@@ -50,7 +50,7 @@ function imported(
   return Array.from({ length: r.length }, (_, row) =>
     cols.map((v) => {
       if (v.kind === 'number') return Number.isNaN(v.values[row]) ? null : v.values[row];
-      if (v.kind === 'text') return v.values[row] === '' ? null : fix(v.values[row]);
+      if (v.kind === 'text') return v.values.get(row) === '' ? null : fix(v.values.get(row));
       return v.values[row] === 2 ? null : v.values[row];
     }),
   );

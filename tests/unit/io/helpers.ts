@@ -24,7 +24,7 @@ export function col(r: ImportResult, name: string): (string | number | boolean |
   const v = r.values[c.index];
   if (v.kind === 'number') return Array.from(v.values, (x) => (Number.isNaN(x) ? null : x));
   if (v.kind === 'boolean') return Array.from(v.values, (x) => (x === 2 ? null : x === 1));
-  return v.values;
+  return v.values.toArray();
 }
 
 /** Distance in metres between two WGS84 points (equirectangular, fine at city scale). */
