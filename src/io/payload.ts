@@ -24,7 +24,10 @@ export interface ImportPayload {
   reportCsv: string;
   /** First rows as display text, with `lon`/`lat` (WGS84) appended for point data. */
   preview: { header: string[]; rows: string[][]; rowNumbers: number[] };
-  /** Used rows with a geometry, WGS84 (capped at FEATURE_CAP; see featuresTotal). */
+  /**
+   * Used rows with a geometry, WGS84 (capped at FEATURE_CAP; see featuresTotal). Empty for point data
+   * placed by coordinates: `positions` holds all of them and the map draws those.
+   */
   features: FeatureCollection<Geometry, Record<string, unknown>>;
   featuresTotal: number;
   /**
@@ -82,14 +85,8 @@ export function buildPayload(r: ImportResult): ImportPayload {
       if (!r.used[i]) continue;
       positions[k++] = r.lon[i];
       positions[k++] = r.lat[i];
-      featuresTotal++;
-      if (features.length < FEATURE_CAP)
-        features.push({
-          type: 'Feature',
-          geometry: { type: 'Point', coordinates: [r.lon[i], r.lat[i]] },
-          properties: props(r, i),
-        });
     }
+    featuresTotal = used;
   } else if (r.geometries) {
     for (let i = 0; i < n; i++) {
       const g = r.geometries[i];

@@ -119,7 +119,7 @@ export function ImportReport() {
         <dt>{m.location}</dt>
         <dd data-testid="location">{d.location.description}</dd>
       </dl>
-      {d.featuresTotal > d.features.features.length && (
+      {!d.positions && d.featuresTotal > d.features.features.length && (
         <p className="muted">{m.featuresTruncated(fmt(d.features.features.length), fmt(d.featuresTotal))}</p>
       )}
       {join && (

@@ -2,9 +2,9 @@
  * Imported datasets (user files next to the default data): list, show/hide, rename, remove,
  * progress and cancel of the running import, the last report.
  *
- * For the map: each dataset carries `features` (GeoJSON FeatureCollection in WGS84, capped; see
- * `featuresTotal`), `positions` (all point positions as interleaved lon/lat Float32Array, for binary
- * deck.gl attributes), `keyed` (tables attached by LOR ID / BSN), plus `id`, `name`, `visible`.
+ * For the map: each dataset carries `positions` (all point positions of coordinate-placed data as
+ * interleaved lon/lat Float32Array, for binary deck.gl attributes), `features` (other geometries as a
+ * GeoJSON FeatureCollection in WGS84, capped; see `featuresTotal`), `keyed` (tables attached by LOR ID / BSN), plus `id`, `name`, `visible`.
  */
 import { create } from 'zustand';
 import { AREA_FILES, dataUrl } from '../datasets/registry';

@@ -74,12 +74,13 @@ describe('importStore', () => {
     expect(s.datasets).toHaveLength(1);
     const d = s.datasets[0];
     expect(d).toMatchObject({ name: 'schulen_win1252_25833', visible: true, featuresTotal: 4 });
-    expect(d.features.features).toHaveLength(4);
-    expect(d.features.features[0].properties.Schulname).toBe('Grundschule am Müggelsee');
-    const [lon, lat] = (d.features.features[0].geometry as { coordinates: number[] }).coordinates;
-    expect(lon).toBeCloseTo(13.6448, 5);
-    expect(lat).toBeCloseTo(52.4387, 5);
+    // points placed by coordinates come as positions only (all of them; no GeoJSON objects)
+    expect(d.features.features).toHaveLength(0);
     expect(d.positions).toHaveLength(8);
+    const [lon, lat] = d.positions ?? [];
+    expect(lon).toBeCloseTo(13.6448, 5); // float32: ~0.5 m
+    expect(lat).toBeCloseTo(52.4387, 5);
+    expect(d.preview.rows[0][d.preview.header.indexOf('Schulname')]).toBe('Grundschule am Müggelsee');
     expect(s.lastReportId).toBe(d.id);
 
     s.setVisible(d.id, false);
