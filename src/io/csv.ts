@@ -134,6 +134,59 @@ export interface ParseCallbacks {
   plan?: (header: string[], columns: string[][]) => (DecimalSeparator | null)[];
   /** Lines before `text` in the file (e.g. an Excel `sep=;` line that was taken off): row numbers start after them. */
   linesBefore?: number;
+  /**
+   * Byte scanner, large files: offered the second half of the file once the column plan is known. A
+   * promise of its table (scanned elsewhere, e.g. in a second worker, with scanTail) takes the half off
+   * this scan; null declines. See parseDelimitedBytesSplit.
+   */
+  tail?: (job: TailJob) => Promise<TailTable> | null;
+  /** Offer a tail only when this many bytes are left after the plan (default TAIL_MIN_BYTES). */
+  tailMinBytes?: number;
+  /** Byte scanner: bytes between progress reports, the first of which applies the plan (default 1 MB). */
+  chunkBytes?: number;
+}
+
+/** Files below this size are scanned in one piece: a second worker costs more than it saves. */
+export const TAIL_MIN_BYTES = 8 << 20;
+
+/** What a second scanner needs for the rest of a file: bytes from `at` on, read with the same plan. */
+export interface TailJob {
+  /** Offset of the tail in the scanned bytes: the first byte of a record. */
+  at: number;
+  /** End of the scanned bytes (the tail is bytes [at, end)). */
+  end: number;
+  encoding: CellEncoding;
+  dialect: CsvDialect;
+  header: string[];
+  /** Decimal separator per numeric column, null for text columns (from the first chunk). */
+  plan: (DecimalSeparator | null)[];
+  /** Rows expected in the tail (room is reserved for them up front). */
+  estimatedRows: number;
+}
+
+/** Text column of a tail: dictionary codes (with each code's bytes) or the bytes of each cell. */
+export type TailText =
+  | { codes: Uint16Array; dictStarts: Int32Array; dictEnds: Int32Array }
+  | { starts: Int32Array; ends: Int32Array };
+
+/**
+ * A tail's table. Row indices, record numbers and byte offsets count from the tail's start (its first
+ * row is index 0, its first record number 1, its first byte offset 0). Arrays are transferable.
+ */
+export interface TailTable {
+  rows: number;
+  /** Records (lines, empty ones included) in the tail. */
+  records: number;
+  rowNumbers: Int32Array;
+  numbers: (Float64Array | null)[];
+  bad: [number, string][][];
+  blanks: Int32Array;
+  text: (TailText | null)[];
+  special: [number, string][][];
+  edge: Uint8Array;
+  ragged: { index: number; fields: number }[];
+  emptyLines: number;
+  unguarded: number;
 }
 
 /**
@@ -314,6 +367,15 @@ class ByteInterner {
   range(code: number): [number, number] {
     return [this.starts[code], this.starts[code] + this.lens[code]];
   }
+
+  /** Byte ranges of all codes (index = code). */
+  ranges(): { dictStarts: Int32Array; dictEnds: Int32Array } {
+    const n = this.strings.length;
+    const dictStarts = this.starts.slice(0, n);
+    const dictEnds = new Int32Array(n);
+    for (let k = 0; k < n; k++) dictEnds[k] = dictStarts[k] + this.lens[k];
+    return { dictStarts, dictEnds };
+  }
 }
 
 /** Empty or only blanks (as String.prototype.trim sees them), without a trimmed copy for ordinary values. */
@@ -390,6 +452,8 @@ class TableBuilder {
   lazy: { bytes: Uint8Array; encoding: CellEncoding } | null = null;
   /** Rows read before the plan (their text cells are strings in `columns`). */
   headRows = 0;
+  /** The plan: decimal separator per numeric column, null for text columns. */
+  decimals: (DecimalSeparator | null)[] = [];
   /** Per text column (lazy mode): a dictionary code per row while the values repeat, else null. */
   codes: (Uint16Array | null)[] = [];
   dicts: (string[] | null)[] = [];
@@ -421,6 +485,7 @@ class TableBuilder {
   applyPlan(estimatedRows: number): void {
     const { columns, width, bad, numbers } = this;
     const plan = this.cb.plan ? this.cb.plan(this.header ?? [], columns) : columns.map(() => null);
+    this.decimals = columns.map((_, j) => plan[j] ?? null);
     const n = this.rowNumbers.length;
     // a small floor saves regrowth on short files, but never more than ~1M slots over all columns (a file
     // with 100,000 columns would otherwise reserve 800 MB before reading its second line)
@@ -466,7 +531,7 @@ class TableBuilder {
   /** Room for row `idx` in the numeric columns. */
   grow(idx: number): void {
     if (idx < this.cap) return;
-    this.cap = Math.ceil(this.cap * 1.5) + 1024;
+    this.cap = Math.max(Math.ceil(this.cap * 1.5) + 1024, idx + 1);
     const cap = this.cap;
     const more = <T extends Float64Array | Int32Array | Uint16Array>(a: T | null, make: (n: number) => T) => {
       if (!a) return null;
@@ -516,6 +581,15 @@ class TableBuilder {
       special: this.special[j],
       edge: this.edge[j] === 1 || this.columns[j].some((v) => v !== '' && v.trim() !== v),
     });
+  }
+
+  /** A tail's table: the header is known and the plan applies from its first row. */
+  known(header: string[], estimatedRows: number): void {
+    this.header = header.slice();
+    this.width = header.length;
+    for (let j = 0; j < this.width; j++) this.columns.push([]);
+    this.blanks = new Int32Array(this.width);
+    this.applyPlan(estimatedRows);
   }
 
   /** A non-empty record: the header (first one, returns false) or a data row (returns true). */
@@ -683,141 +757,385 @@ export function parseDelimitedBytes(
   dialect: CsvDialect,
   cb: ParseCallbacks = {},
 ): RawTable {
-  // all state in locals: V8 optimises the loop far better than field access
-  const t = new TableBuilder(dialect, cb);
-  t.lazy = { bytes, encoding: enc };
-  const text = new CellText(bytes, enc);
-  const intern: (ByteInterner | null)[] = [];
-  const D = dialect.delimiter.charCodeAt(0);
-  const crOnly = dialect.lineEnding === 'CR';
-  const NL = crOnly ? 13 : 10;
-  const total = Math.max(1, bytes.length - start);
-  let nextReport = start + CHUNK;
-  // a final line break ends the last record; it is not an empty line
-  let len = bytes.length;
-  if (len > start && bytes[len - 1] === NL) {
-    len--;
-    if (!crOnly && len > start && bytes[len - 1] === 13) len--;
-  }
-  let pos = start;
-  let record = cb.linesBefore ?? 0; // records seen so far (1-based numbering of file rows)
-  let fs = new Int32Array(64);
-  let fe = new Int32Array(64);
-  while (pos <= len) {
-    // split one record into field ranges; `hi`: the record has a byte ≥ 0x80
-    let nf = 0;
-    let fStart = pos;
-    let end = len;
-    let next = len + 1;
-    let hi = false;
-    for (let i = pos; i < len; i++) {
-      const c = bytes[i];
-      if (c === D) {
-        if (nf === fs.length) [fs, fe] = [doubled(fs), doubled(fe)];
-        fs[nf] = fStart;
-        fe[nf++] = i;
-        fStart = i + 1;
-      } else if (c === NL) {
-        end = !crOnly && i > fStart && bytes[i - 1] === 13 ? i - 1 : i;
-        next = i + 1;
-        break;
-      } else if (c > 127) hi = true;
+  const scan = new ByteScan(bytes, start, enc, dialect, { ...cb, tail: undefined });
+  scan.run();
+  return scan.t.result();
+}
+
+/**
+ * parseDelimitedBytes for large files: once the column plan is known, the second half of the file is
+ * offered to `cb.tail` (another worker scans it meanwhile) and merged when both halves are done. If the
+ * tail fails, this scanner reads it itself: the table is the same either way.
+ */
+export async function parseDelimitedBytesSplit(
+  bytes: Uint8Array,
+  start: number,
+  enc: CellEncoding,
+  dialect: CsvDialect,
+  cb: ParseCallbacks = {},
+): Promise<RawTable> {
+  const scan = new ByteScan(bytes, start, enc, dialect, cb);
+  scan.run();
+  if (scan.tailJob && scan.pending) {
+    let tail: TailTable | null = null;
+    try {
+      tail = await scan.pending;
+    } catch {
+      tail = null;
     }
-    if (nf === fs.length) [fs, fe] = [doubled(fs), doubled(fe)];
-    fs[nf] = fStart;
-    fe[nf++] = end;
-    pos = next;
-    record++;
-    const ascii = !hi;
-    if (nf === 1 && text.blank(fs[0], fe[0])) t.emptyLines++;
-    else if (t.header === null || !t.parsers) {
-      const r = new Array<string>(nf);
-      for (let j = 0; j < nf; j++) r[j] = text.cell(fs[j], fe[j], ascii);
-      if (t.takeRecord(r)) t.addRow(r, record);
-    } else {
-      const { width, numbers, bad, byteParsers, parsers, blanks, codes, starts, ends, edge } = t;
-      const idx = t.rowNumbers.length;
-      t.rowNumbers.push(record);
-      t.grow(idx);
-      if (intern.length < width)
-        for (let j = intern.length; j < width; j++) {
-          const it = new ByteInterner(bytes, text);
-          intern.push(it);
-          t.dicts[j] = it.dict;
-        }
-      for (let j = 0; j < width; j++) {
-        const p = byteParsers[j];
-        if (j >= nf) {
-          if (p) (numbers[j] as Float64Array)[idx] = Number.NaN;
-          else {
-            // a missing cell is empty: code of '' (or an empty range)
-            const cj = codes[j];
-            if (cj) {
-              const code = (intern[j] as ByteInterner).code(0, 0, true);
-              if (code >= 0) cj[idx] = code;
-              else {
-                t.toRanges(j, idx, intern[j] as ByteInterner);
-                intern[j] = null;
+    if (cb.isCancelled?.()) throw new ImportCancelled();
+    if (tail) scan.merge(tail);
+    else scan.scanRest();
+  }
+  return scan.t.result();
+}
+
+/**
+ * Scan a tail (bytes [job.at, job.end) of a file, given as `bytes`) with the plan of its head: in a
+ * second worker. The result counts rows, records and bytes from the tail's start (see TailTable).
+ */
+export function scanTail(bytes: Uint8Array, job: Omit<TailJob, 'at' | 'end'>): TailTable {
+  const scan = new ByteScan(bytes, 0, job.encoding, job.dialect, { plan: () => job.plan });
+  scan.t.known(job.header, job.estimatedRows);
+  scan.run();
+  return scan.tailTable();
+}
+
+/** The byte scanner (see parseDelimitedBytes); `run` scans [start, end), a tail may be split off. */
+class ByteScan {
+  readonly t: TableBuilder;
+  private readonly text: CellText;
+  private readonly intern: (ByteInterner | null)[] = [];
+  private readonly crOnly: boolean;
+  private readonly NL: number;
+  /** Records seen so far (1-based numbering of file rows). */
+  private record: number;
+  private offerTail: boolean;
+  /** The tail handed off (null while none is). */
+  tailJob: TailJob | null = null;
+  pending: Promise<TailTable> | null = null;
+  /** End of the bytes this scan reads (before a final line break); moves to the split when a tail is taken. */
+  private len: number;
+  private pos: number;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly start: number,
+    private readonly enc: CellEncoding,
+    private readonly dialect: CsvDialect,
+    private readonly cb: ParseCallbacks,
+  ) {
+    this.t = new TableBuilder(dialect, cb);
+    this.t.lazy = { bytes, encoding: enc };
+    this.text = new CellText(bytes, enc);
+    this.crOnly = dialect.lineEnding === 'CR';
+    this.NL = this.crOnly ? 13 : 10;
+    this.record = cb.linesBefore ?? 0;
+    this.offerTail = !!cb.tail;
+    this.pos = start;
+    this.len = this.stopAt(bytes.length);
+  }
+
+  /** Where the records of bytes [start, end) end: a final line break is not part of a record. */
+  private stopAt(end: number): number {
+    const { bytes, start } = this;
+    // a final line break ends the last record; it is not an empty line
+    let len = Math.min(end, bytes.length);
+    if (len > start && bytes[len - 1] === this.NL) {
+      len--;
+      if (!this.crOnly && len > start && bytes[len - 1] === 13) len--;
+    }
+    return len;
+  }
+
+  /** Offer the second half of [pos, len] as a tail; returns where it starts (0 = declined). */
+  private split(pos: number, len: number): number {
+    const cb = this.cb;
+    const left = len - pos;
+    if (!cb.tail || left < (cb.tailMinBytes ?? TAIL_MIN_BYTES)) return 0;
+    const nl = this.bytes.indexOf(this.NL, pos + Math.floor(left / 2));
+    if (nl < 0 || nl + 1 > len) return 0;
+    const at = nl + 1;
+    const rowsPerByte = this.t.rowNumbers.length / Math.max(1, pos - this.start);
+    const job: TailJob = {
+      at,
+      end: this.bytes.length,
+      encoding: this.enc,
+      dialect: this.dialect,
+      header: this.t.header ?? [],
+      plan: (this.t.parsers ?? []).map((_, j) => this.t.decimals[j]),
+      estimatedRows: Math.ceil((this.bytes.length - at) * rowsPerByte * 1.05) + 16,
+    };
+    const pending = cb.tail(job);
+    if (!pending) return 0;
+    this.tailJob = job;
+    this.pending = pending;
+    // the scan's stop covers the line break at at - 1
+    return at;
+  }
+
+  /** The tail could not be scanned elsewhere: read it here. */
+  scanRest(): void {
+    const job = this.tailJob;
+    if (!job) return;
+    this.tailJob = null;
+    this.pending = null;
+    this.pos = job.at;
+    this.len = this.stopAt(this.bytes.length);
+    this.run();
+  }
+
+  run(): void {
+    // all state in locals: V8 optimises the loop far better than field access
+    const { t, text, intern, bytes, enc, cb, start, crOnly, NL } = this;
+    const D = this.dialect.delimiter.charCodeAt(0);
+    const total = Math.max(1, bytes.length - start);
+    const chunk = cb.chunkBytes ?? CHUNK;
+    let nextReport = this.pos + chunk;
+    let len = this.len;
+    let pos = this.pos;
+    let record = this.record;
+    let fs = new Int32Array(64);
+    let fe = new Int32Array(64);
+    while (pos <= len) {
+      // split one record into field ranges; `hi`: the record has a byte ≥ 0x80
+      let nf = 0;
+      let fStart = pos;
+      let end = len;
+      let next = len + 1;
+      let hi = false;
+      for (let i = pos; i < len; i++) {
+        const c = bytes[i];
+        if (c === D) {
+          if (nf === fs.length) [fs, fe] = [doubled(fs), doubled(fe)];
+          fs[nf] = fStart;
+          fe[nf++] = i;
+          fStart = i + 1;
+        } else if (c === NL) {
+          end = !crOnly && i > fStart && bytes[i - 1] === 13 ? i - 1 : i;
+          next = i + 1;
+          break;
+        } else if (c > 127) hi = true;
+      }
+      if (nf === fs.length) [fs, fe] = [doubled(fs), doubled(fe)];
+      fs[nf] = fStart;
+      fe[nf++] = end;
+      pos = next;
+      record++;
+      const ascii = !hi;
+      if (nf === 1 && text.blank(fs[0], fe[0])) t.emptyLines++;
+      else if (t.header === null || !t.parsers) {
+        const r = new Array<string>(nf);
+        for (let j = 0; j < nf; j++) r[j] = text.cell(fs[j], fe[j], ascii);
+        if (t.takeRecord(r)) t.addRow(r, record);
+      } else {
+        const { width, numbers, bad, byteParsers, parsers, blanks, codes, starts, ends, edge } = t;
+        const idx = t.rowNumbers.length;
+        t.rowNumbers.push(record);
+        t.grow(idx);
+        if (intern.length < width)
+          for (let j = intern.length; j < width; j++) {
+            const it = new ByteInterner(bytes, text);
+            intern.push(it);
+            t.dicts[j] = it.dict;
+          }
+        for (let j = 0; j < width; j++) {
+          const p = byteParsers[j];
+          if (j >= nf) {
+            if (p) (numbers[j] as Float64Array)[idx] = Number.NaN;
+            else {
+              // a missing cell is empty: code of '' (or an empty range)
+              const cj = codes[j];
+              if (cj) {
+                const code = (intern[j] as ByteInterner).code(0, 0, true);
+                if (code >= 0) cj[idx] = code;
+                else {
+                  t.toRanges(j, idx, intern[j] as ByteInterner);
+                  intern[j] = null;
+                }
               }
             }
-          }
-          blanks[j]++;
-          continue;
-        }
-        const a = fs[j];
-        const b = fe[j];
-        const c0 = bytes[a];
-        const c1 = bytes[b - 1];
-        if (a === b || ((c0 <= 32 || c0 > 127 || c1 <= 32) && text.blank(a, b))) blanks[j]++;
-        if (p) {
-          // Windows-1252 bytes ≥ 0x80 (e.g. NBSP as a thousands separator) are not UTF-8: parse the text
-          const x =
-            a === b
-              ? Number.NaN
-              : hi && enc === 'windows-1252'
-                ? (parsers[j] as (s: string) => number)(text.cell(a, b, false))
-                : p(bytes, a, b);
-          (numbers[j] as Float64Array)[idx] = x;
-          if (Number.isNaN(x) && !text.blank(a, b)) bad[j].set(idx, text.cell(a, b, ascii));
-          continue;
-        }
-        // text: no string per cell; a code while the values repeat (categories, names), else the byte range
-        if (a < b && (c0 <= 32 || c0 > 127 || c1 <= 32 || c1 > 127)) edge[j] = 1;
-        if (c0 === 39 && a < b) {
-          const v = text.cell(a, b, ascii);
-          const u = t.unguardCell(v);
-          if (u !== v) {
-            t.special[j].set(idx, u);
-            const cj = codes[j];
-            if (cj) cj[idx] = SPECIAL_CODE;
+            blanks[j]++;
             continue;
           }
-        }
-        const cj = codes[j];
-        if (cj) {
-          const code = (intern[j] as ByteInterner).code(a, b, ascii);
-          if (code >= 0) {
-            cj[idx] = code;
+          const a = fs[j];
+          const b = fe[j];
+          const c0 = bytes[a];
+          const c1 = bytes[b - 1];
+          if (a === b || ((c0 <= 32 || c0 > 127 || c1 <= 32) && text.blank(a, b))) blanks[j]++;
+          if (p) {
+            // Windows-1252 bytes ≥ 0x80 (e.g. NBSP as a thousands separator) are not UTF-8: parse the text
+            const x =
+              a === b
+                ? Number.NaN
+                : hi && enc === 'windows-1252'
+                  ? (parsers[j] as (s: string) => number)(text.cell(a, b, false))
+                  : p(bytes, a, b);
+            (numbers[j] as Float64Array)[idx] = x;
+            if (Number.isNaN(x) && !text.blank(a, b)) bad[j].set(idx, text.cell(a, b, ascii));
             continue;
           }
-          t.toRanges(j, idx, intern[j] as ByteInterner);
-          intern[j] = null;
+          // text: no string per cell; a code while the values repeat (categories, names), else the byte range
+          if (a < b && (c0 <= 32 || c0 > 127 || c1 <= 32 || c1 > 127)) edge[j] = 1;
+          if (c0 === 39 && a < b) {
+            const v = text.cell(a, b, ascii);
+            const u = t.unguardCell(v);
+            if (u !== v) {
+              t.special[j].set(idx, u);
+              const cj = codes[j];
+              if (cj) cj[idx] = SPECIAL_CODE;
+              continue;
+            }
+          }
+          const cj = codes[j];
+          if (cj) {
+            const code = (intern[j] as ByteInterner).code(a, b, ascii);
+            if (code >= 0) {
+              cj[idx] = code;
+              continue;
+            }
+            t.toRanges(j, idx, intern[j] as ByteInterner);
+            intern[j] = null;
+          }
+          (starts[j] as Int32Array)[idx] = a;
+          (ends[j] as Int32Array)[idx] = b;
         }
-        (starts[j] as Int32Array)[idx] = a;
-        (ends[j] as Int32Array)[idx] = b;
+        if (nf !== width) {
+          let extraFilled = false;
+          for (let j = width; j < nf; j++) if (!text.blank(fs[j], fe[j])) extraFilled = true;
+          if (nf < width || extraFilled) t.ragged.push({ index: idx, fields: nf });
+        }
       }
-      if (nf !== width) {
-        let extraFilled = false;
-        for (let j = width; j < nf; j++) if (!text.blank(fs[j], fe[j])) extraFilled = true;
-        if (nf < width || extraFilled) t.ragged.push({ index: idx, fields: nf });
+      if (pos >= nextReport || pos > len) {
+        nextReport = pos + chunk;
+        if (t.planPending)
+          t.applyPlan((t.rowNumbers.length * total) / Math.max(1, Math.min(pos, len) - start));
+        if (this.offerTail && t.parsers && pos <= len) {
+          this.offerTail = false;
+          const at = this.split(pos, len);
+          if (at > 0) len = this.stopAt(at);
+        }
+        cb.onProgress?.(Math.min(1, (pos - start) / Math.max(1, len - start)));
+        if (cb.isCancelled?.()) throw new ImportCancelled();
       }
     }
-    if (pos >= nextReport || pos > len) {
-      nextReport = pos + CHUNK;
-      if (t.planPending) t.applyPlan((t.rowNumbers.length * total) / Math.max(1, Math.min(pos, len) - start));
-      cb.onProgress?.(Math.min(1, (pos - start) / total));
-      if (cb.isCancelled?.()) throw new ImportCancelled();
-    }
+    this.pos = pos;
+    this.len = len;
+    this.record = record;
   }
-  return t.result();
+
+  /** Take in a tail's table (scanned from this.tailJob.at by scanTail). */
+  merge(tail: TailTable): void {
+    const job = this.tailJob as TailJob;
+    const { t } = this;
+    const at = job.at;
+    const nA = t.rowNumbers.length;
+    const nB = tail.rows;
+    const n = nA + nB;
+    if (n > 0) t.grow(n - 1);
+    t.rowNumbers.reserve(n);
+    const base = this.record;
+    for (let i = 0; i < nB; i++) t.rowNumbers.push(tail.rowNumbers[i] + base);
+    this.record += tail.records;
+    t.emptyLines += tail.emptyLines;
+    t.unguarded += tail.unguarded;
+    for (const r of tail.ragged) t.ragged.push({ index: r.index + nA, fields: r.fields });
+    for (let j = 0; j < t.width; j++) {
+      t.blanks[j] += tail.blanks[j];
+      for (const [i, v] of tail.bad[j] ?? []) t.bad[j].set(i + nA, v);
+      const nums = t.numbers[j];
+      const tn = tail.numbers[j];
+      if (nums && tn) {
+        nums.set(tn.subarray(0, nB), nA);
+        continue;
+      }
+      const tt = tail.text[j];
+      if (!tt) continue;
+      if (tail.edge[j]) t.edge[j] = 1;
+      for (const [i, v] of tail.special[j] ?? []) t.special[j].set(i + nA, v);
+      const codes = t.codes[j];
+      const it = codes ? this.interner(j) : null;
+      if ('codes' in tt && codes && it) {
+        // both halves repeat: the tail's codes become this scan's codes (by the bytes of each value)
+        const map = new Int32Array(tt.dictStarts.length);
+        let full = false;
+        for (let k = 0; k < map.length && !full; k++) {
+          map[k] = it.code(tt.dictStarts[k] + at, tt.dictEnds[k] + at, false);
+          full = map[k] < 0;
+        }
+        if (!full) {
+          for (let i = 0; i < nB; i++) {
+            const c = tt.codes[i];
+            codes[nA + i] = c === SPECIAL_CODE ? SPECIAL_CODE : map[c];
+          }
+          continue;
+        }
+      }
+      if (t.codes[j] && it) {
+        t.toRanges(j, nA, it);
+        this.intern[j] = null;
+      }
+      const starts = t.starts[j] as Int32Array;
+      const ends = t.ends[j] as Int32Array;
+      if ('codes' in tt) {
+        for (let i = 0; i < nB; i++) {
+          const c = tt.codes[i];
+          if (c === SPECIAL_CODE) continue;
+          starts[nA + i] = tt.dictStarts[c] + at;
+          ends[nA + i] = tt.dictEnds[c] + at;
+        }
+      } else
+        for (let i = 0; i < nB; i++) {
+          starts[nA + i] = tt.starts[i] + at;
+          ends[nA + i] = tt.ends[i] + at;
+        }
+    }
+    this.tailJob = null;
+    this.pending = null;
+  }
+
+  /** The interner of text column j (made now if no row came after the plan). */
+  private interner(j: number): ByteInterner {
+    const { intern, t } = this;
+    while (intern.length < t.width) {
+      const it = new ByteInterner(this.bytes, this.text);
+      t.dicts[intern.length] = it.dict;
+      intern.push(it);
+    }
+    return intern[j] as ByteInterner;
+  }
+
+  /** This scan as a tail's table (see scanTail). */
+  tailTable(): TailTable {
+    const { t } = this;
+    const rows = t.rowNumbers.length;
+    const text: (TailText | null)[] = [];
+    for (let j = 0; j < t.width; j++) {
+      if (t.numbers[j]) text.push(null);
+      else {
+        const codes = t.codes[j];
+        const it = codes ? this.interner(j) : null;
+        if (codes && it) text.push({ codes: codes.subarray(0, rows), ...it.ranges() });
+        else
+          text.push({
+            starts: (t.starts[j] as Int32Array).subarray(0, rows),
+            ends: (t.ends[j] as Int32Array).subarray(0, rows),
+          });
+      }
+    }
+    return {
+      rows,
+      records: this.record,
+      rowNumbers: t.rowNumbers.data.subarray(0, rows),
+      numbers: t.numbers.map((a) => (a ? a.subarray(0, rows) : null)),
+      bad: t.bad.map((m) => [...m]),
+      blanks: t.blanks,
+      text,
+      special: t.special.map((m) => [...m]),
+      edge: t.edge,
+      ragged: t.ragged,
+      emptyLines: t.emptyLines,
+      unguarded: t.unguarded,
+    };
+  }
 }

@@ -21,6 +21,7 @@ import {
   type ParseCallbacks,
   parseDelimited,
   parseDelimitedBytes,
+  parseDelimitedBytesSplit,
   type RawTable,
 } from './csv';
 import { decodeHead, decodeText, guessEncoding, sniffBytes } from './encoding';
@@ -283,7 +284,14 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promi
     // bytes taken off the front of the head (sep= line, title lines): the scan starts after them
     const skipped = fullHead.slice(0, fullHead.length - text.length);
     const skippedBytes = byteEncoding === 'utf-8' ? new TextEncoder().encode(skipped).length : skipped.length;
-    raw = parseDelimitedBytes(body, skippedBytes, byteEncoding, dialect, parseCallbacks);
+    const tail = opts.tail;
+    raw = tail
+      ? await parseDelimitedBytesSplit(body, skippedBytes, byteEncoding, dialect, {
+          ...parseCallbacks,
+          // offsets in the file (the scan's bytes start after a BOM)
+          tail: (job) => tail({ ...job, at: job.at + guess.start, end: job.end + guess.start }),
+        })
+      : parseDelimitedBytes(body, skippedBytes, byteEncoding, dialect, parseCallbacks);
   } else raw = parseDelimited(text, dialect, parseCallbacks);
   source.emptyLines = raw.emptyLines;
   if (raw.unguarded) source.formulaGuardRemoved = raw.unguarded;

@@ -12,6 +12,7 @@ import { buildPayload, type ImportJoin } from '../io/payload';
 import { type ColumnOverride, type ImportPhase, MAX_IMPORT_BYTES } from '../io/types';
 import { buildLorJoiner } from '../spatial/pointJoin';
 import { type ImportWorkerRequest, type ImportWorkerResponse, PART_SIZE } from './importProtocol';
+import { startTailScanner } from './tailScanner';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -77,6 +78,8 @@ async function joinToPlr(
 
 self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
   const req = ev.data;
+  // a large file: a second worker reads its second half meanwhile and scans it once the plan is known
+  const scanner = startTailScanner(req.file);
   try {
     post({ type: 'progress', fraction: 0, phase: 'decode' });
     const t0 = performance.now();
@@ -93,6 +96,7 @@ self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
       sheet: req.sheet,
       overrides: req.overrides as Record<string, ColumnOverride> | undefined,
       crs: req.crs as CrsId | undefined,
+      tail: scanner?.tail,
       onProgress: (fraction: number, phase: ImportPhase) => {
         // at most ~4 progress messages per second, and one per phase: each wakes the main thread and
         // repaints the page (with a software-rendered map that repaint costs more CPU than the message)
@@ -105,8 +109,14 @@ self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
       },
     });
     const t2 = performance.now();
+    scanner?.close();
     const payload = buildPayload(result);
-    const timing = { readMs: t1 - t0, importMs: t2 - t1, payloadMs: performance.now() - t2 };
+    const timing = {
+      readMs: t1 - t0,
+      importMs: t2 - t1,
+      payloadMs: performance.now() - t2,
+      tailScanMs: scanner?.scanMs ?? undefined,
+    };
     // send object-per-row data in slices: each message is deserialised in its own short main-thread task
     const feats = payload.features.features;
     for (let i = 0; i < feats.length; i += PART_SIZE)
@@ -130,5 +140,7 @@ self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
     }
   } catch (e) {
     post({ type: 'error', message: `Import fehlgeschlagen: ${(e as Error).message}` });
+  } finally {
+    scanner?.close();
   }
 };

@@ -60,6 +60,7 @@ export function startImport(
           recordTiming('import.readMs', m.timing.readMs);
           recordTiming('import.workerMs', m.timing.importMs);
           recordTiming('import.payloadMs', m.timing.payloadMs);
+          if (m.timing.tailScanMs !== undefined) recordTiming('import.tailScanMs', m.timing.tailScanMs);
           const p = m.payload;
           p.features = { type: 'FeatureCollection', features };
           if (p.keyed) p.keyed = { ...p.keyed, rows: keyed };

@@ -25,6 +25,8 @@ export interface ImportTiming {
   readMs: number;
   importMs: number;
   payloadMs: number;
+  /** Time the second scanner took for the file's second half (large CSV only). */
+  tailScanMs?: number;
 }
 
 export type ImportWorkerResponse =
