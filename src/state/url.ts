@@ -14,8 +14,15 @@ import { pick } from '../i18n/catalog';
 import { type ViewsMessages, viewsMessages } from '../i18n/messages/views';
 import { CLASSIFY_METHODS, type ClassifyMethod, MAX_CLASSES, MIN_CLASSES } from '../indicators/classify';
 
-export type SelectionKind = 'area' | 'school' | 'youth' | 'kita' | 'housing';
-export const SELECTION_KINDS: readonly SelectionKind[] = ['area', 'school', 'youth', 'kita', 'housing'];
+export type SelectionKind = 'area' | 'school' | 'youth' | 'kita' | 'housing' | 'esb';
+export const SELECTION_KINDS: readonly SelectionKind[] = [
+  'area',
+  'school',
+  'youth',
+  'kita',
+  'housing',
+  'esb',
+];
 
 export interface UrlClassification {
   method: ClassifyMethod;

@@ -36,7 +36,7 @@ export const useUrlNoticeStore = create<UrlNoticeState>((set) => ({
 export const URL_KNOWN: UrlKnown = {
   levels: [...LOR_LEVELS, 'esb'],
   indicatorIds: INDICATORS.map((d) => d.id),
-  selectionKinds: ['area', 'school', 'youth', 'kita'],
+  selectionKinds: ['area', 'school', 'youth', 'kita', 'esb'],
   traeger: ['public', 'free'],
   bounds: [12.8, 52.2, 14.0, 52.8],
 };
@@ -49,6 +49,8 @@ export interface AppUrlState {
   classification: IndicatorClassification;
   filters: FilterValues;
   selected: MapTarget | null;
+  /** Selected Einschulbereich (its IDs look like Prognoseraum IDs, hence a kind of its own: `sel=esb.0101`). */
+  esb?: string | null;
   camera: MapCamera | null;
   locale: Locale;
 }
@@ -89,7 +91,8 @@ export function toUrlState(s: AppUrlState): UrlViewState {
   if (f.polygon && f.polygon.length >= 3) filters.polygon = f.polygon;
   if (Object.keys(filters).length) out.filters = filters;
   const sel = s.selected;
-  if (sel)
+  if (s.esb) out.selection = { kind: 'esb', id: s.esb };
+  else if (sel)
     out.selection =
       sel.kind === 'area' ? { kind: 'area', id: sel.id } : { kind: sel.institutionKind, id: sel.id };
   if (s.camera)
@@ -121,9 +124,11 @@ export function fromUrlState(u: UrlViewState): Omit<AppUrlState, 'camera'> & { c
     polygon: f.polygon ?? null,
   };
   let selected: MapTarget | null = null;
+  let esb: string | null = null;
   const sel = u.selection;
   if (sel) {
-    if (sel.kind === 'area') {
+    if (sel.kind === 'esb') esb = sel.id;
+    else if (sel.kind === 'area') {
       const l = lorLevelOf(sel.id);
       if (l) selected = { kind: 'area', level: l, id: sel.id };
     } else if (sel.kind === 'school' || sel.kind === 'youth' || sel.kind === 'kita') {
@@ -138,6 +143,7 @@ export function fromUrlState(u: UrlViewState): Omit<AppUrlState, 'camera'> & { c
     classification: u.classification ? { ...u.classification } : { ...DEFAULT_CLASSIFICATION },
     filters,
     selected,
+    esb,
     camera: u.view ? { ...u.view } : null,
     locale: u.lang ?? 'de',
   };
@@ -160,6 +166,7 @@ function currentAppState(): AppUrlState {
       polygon: f.polygon,
     },
     selected: useSelectionStore.getState().selected,
+    esb: useSelectionStore.getState().esb,
     camera: useMapStore.getState().camera,
     locale: useLocaleStore.getState().locale,
   };
@@ -171,7 +178,12 @@ function apply(app: ReturnType<typeof fromUrlState>, withCamera: boolean): void 
   useIndicatorStore.getState().setIndicator(app.indicatorId);
   useIndicatorStore.getState().setClassification(app.classification);
   useFilterStore.getState().setFilters(app.filters);
-  useSelectionStore.getState().select(app.selected);
+  const sel = useSelectionStore.getState();
+  if (app.esb) sel.selectEsb(app.esb);
+  else {
+    sel.select(app.selected);
+    if (sel.esb) sel.selectEsb(null);
+  }
   if (useLocaleStore.getState().locale !== app.locale) useLocaleStore.getState().setLocale(app.locale);
   if (withCamera && app.camera) {
     useMapStore.getState().requestCamera(app.camera);
@@ -249,7 +261,7 @@ export function connectUrl(): () => void {
       onChange();
     }),
     useSelectionStore.subscribe((s, p) => {
-      if (s.selected !== p.selected) onChange();
+      if (s.selected !== p.selected || s.esb !== p.esb) onChange();
     }),
     useLocaleStore.subscribe(onChange),
   ];

@@ -71,6 +71,19 @@ describe('Einschulbereiche', () => {
       /Geschätzt aus Planungsräumen nach Flächenanteil/,
     );
     expect(await profile.getByTestId('profile-esb-primary').textContent()).toMatch(/^Grundschulen: \d+$/);
+
+    // the selection is in the link: a new page opens the same Einschulbereich's profile
+    const name = await profile.getByTestId('profile-name').textContent();
+    await page.waitForFunction(() => /[?&]sel=esb\.\d{4}/.test(window.location.search));
+    const other = await s.context.newPage();
+    try {
+      await other.goto(page.url());
+      const again = other.locator('[data-testid="area-profile"][data-level="esb"]');
+      await again.waitFor({ state: 'visible', timeout: 30_000 });
+      expect(await again.getByTestId('profile-name').textContent()).toBe(name);
+    } finally {
+      await other.close();
+    }
   });
 
   it('made no request to another host and logged no errors', () => {

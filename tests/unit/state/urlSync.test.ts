@@ -80,6 +80,16 @@ describe('urlSync mapping', () => {
     expect(app.selected).toEqual({ kind: 'institution', institutionKind: 'school', id: '01B01' });
   });
 
+  it('keeps a selected Einschulbereich apart from the Prognoseraum with the same ID', () => {
+    const { q, app } = roundTrip({ ...base, special: 'esb', esb: '0101' });
+    expect(q).toContain('sel=esb.0101');
+    expect(app.esb).toBe('0101');
+    expect(app.selected).toBeNull();
+    const pgr = roundTrip({ ...base, selected: { kind: 'area', level: 'pgr', id: '0101' } });
+    expect(pgr.app.esb).toBeNull();
+    expect(pgr.app.selected).toEqual({ kind: 'area', level: 'pgr', id: '0101' });
+  });
+
   it('drops tampered parameters with notices and keeps the rest', () => {
     const d = decodeViewState('level=plr&ind=nope&cls=jenks.99&foo=1&ovl=xx&tr=<script>', URL_KNOWN);
     expect(d.state.level).toBe('plr');
