@@ -23,6 +23,8 @@ import {
   parseDelimitedBytes,
   parseDelimitedBytesSplit,
   type RawTable,
+  type TailJob,
+  type TailTable,
 } from './csv';
 import { decodeHead, decodeText, guessEncoding, sniffBytes } from './encoding';
 import { eachPosition, looksLikeJson, readGeoJson } from './geojson';
@@ -84,7 +86,20 @@ function makeId(fileName: string): string {
 }
 
 /** Import one file. Never throws for bad input (the report carries a fatal message); throws ImportCancelled. */
-export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promise<ImportResult> {
+/** Where the import may hand work to other threads (the import worker passes them; the CLI does not). */
+export interface ImportHooks {
+  /**
+   * A large quote-free CSV: scan the second half elsewhere (another worker). Offsets in the job are
+   * offsets in the file. Returning null (or a failing promise) leaves the tail to this scan.
+   */
+  tail?: (job: TailJob) => Promise<TailTable> | null;
+}
+
+export async function importBytes(
+  bytes: Uint8Array,
+  opts: ImportOptions,
+  hooks: ImportHooks = {},
+): Promise<ImportResult> {
   const progress = (f: number, phase: ImportPhase) => opts.onProgress?.(Math.max(0, Math.min(1, f)), phase);
   const checkCancel = () => {
     if (opts.isCancelled?.()) throw new ImportCancelled();
@@ -284,7 +299,7 @@ export async function importBytes(bytes: Uint8Array, opts: ImportOptions): Promi
     // bytes taken off the front of the head (sep= line, title lines): the scan starts after them
     const skipped = fullHead.slice(0, fullHead.length - text.length);
     const skippedBytes = byteEncoding === 'utf-8' ? new TextEncoder().encode(skipped).length : skipped.length;
-    const tail = opts.tail;
+    const tail = hooks.tail;
     raw = tail
       ? await parseDelimitedBytesSplit(body, skippedBytes, byteEncoding, dialect, {
           ...parseCallbacks,

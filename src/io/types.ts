@@ -6,7 +6,6 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { LorLevel } from '../domain/lor';
 import type { ImportIssue } from '../domain/types';
 import type { CrsId } from './crs';
-import type { TailJob, TailTable } from './csv';
 import type { TextEncodingName } from './encoding';
 import type { DecimalSeparator, ThousandsSeparator } from './numbers';
 import type { TextValues } from './textValues';
@@ -186,11 +185,6 @@ export interface ImportOptions {
   onProgress?: (fraction: number, phase: ImportPhase) => void;
   /** Polled between chunks; return true to stop (throws ImportCancelled). */
   isCancelled?: () => boolean;
-  /**
-   * A large quote-free CSV: scan the second half elsewhere (another worker). Offsets in the job are
-   * offsets in the file. Returning null (or a failing promise) leaves the tail to this scan.
-   */
-  tail?: (job: TailJob) => Promise<TailTable> | null;
 }
 
 export type ImportPhase = 'decode' | 'parse' | 'detect' | 'convert' | 'locate' | 'done';

@@ -91,23 +91,26 @@ self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
     }
     let lastPost = 0;
     let lastPhase: ImportPhase | null = null;
-    const result = await importBytes(input.bytes, {
-      fileName: input.name,
-      sheet: req.sheet,
-      overrides: req.overrides as Record<string, ColumnOverride> | undefined,
-      crs: req.crs as CrsId | undefined,
-      tail: scanner?.tail,
-      onProgress: (fraction: number, phase: ImportPhase) => {
-        // at most ~4 progress messages per second, and one per phase: each wakes the main thread and
-        // repaints the page (with a software-rendered map that repaint costs more CPU than the message)
-        const now = performance.now();
-        if (phase !== lastPhase || now - lastPost >= PROGRESS_MS) {
-          lastPhase = phase;
-          lastPost = now;
-          post({ type: 'progress', fraction, phase });
-        }
+    const result = await importBytes(
+      input.bytes,
+      {
+        fileName: input.name,
+        sheet: req.sheet,
+        overrides: req.overrides as Record<string, ColumnOverride> | undefined,
+        crs: req.crs as CrsId | undefined,
+        onProgress: (fraction: number, phase: ImportPhase) => {
+          // at most ~4 progress messages per second, and one per phase: each wakes the main thread and
+          // repaints the page (with a software-rendered map that repaint costs more CPU than the message)
+          const now = performance.now();
+          if (phase !== lastPhase || now - lastPost >= PROGRESS_MS) {
+            lastPhase = phase;
+            lastPost = now;
+            post({ type: 'progress', fraction, phase });
+          }
+        },
       },
-    });
+      { tail: scanner?.tail },
+    );
     const t2 = performance.now();
     scanner?.close();
     const payload = buildPayload(result);
