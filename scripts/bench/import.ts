@@ -20,6 +20,13 @@
  *    Runtime.getHeapUsage on the worker target via auto-attach, polled every 100 ms), against the
  *    budget `importHeap1MMB` in budgets.json.
  *
+ * TRACE=1 (or TRACE_OUT=file): a Chrome trace from the file choice to the drawn points, for figures by
+ * thread CPU time (wall times are inflated on a busy machine): the longest task overall, the file-choice task
+ * (Playwright's setInputFiles delivers the file in a DevTools task; the app's change handler runs inside it:
+ * worker start, progress UI) and the longest other task while the worker parses. TRACE_CATEGORIES=a,b,…
+ * replaces the trace categories (e.g. add disabled-by-default-v8.cpu_profiler for JS samples in the trace).
+ * PROFILE=1: a CPU profile of the same span (see profileTasks.ts).
+ *
  * Goals: ≥ 50 MB/s, no main-thread task > 50 ms.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -135,6 +142,72 @@ function heapBudget(): { page: number; worker: number } {
   return { page: 64, worker: 256 };
 }
 const HEAP_BUDGET_MB = heapBudget();
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts?: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { type?: string } };
+}
+
+/**
+ * The import window of a Chrome trace, by thread CPU time (not inflated when other processes compete for the
+ * CPU): the task that delivers the file choice (Playwright's DOM.setFileInputFiles, with the app's `change`
+ * handler inside it), and the longest other main-thread task from the file choice up to `untilMs` after it
+ * (the parsing phase, before the result arrives), with its direct children.
+ */
+function importWindowTasks(
+  trace: { traceEvents?: TraceEvent[] },
+  untilMs: number,
+): {
+  choice: { wall: number; cpu: number; changeCpu: number } | null;
+  longest: { at: number; wall: number; cpu: number; parts: string[] } | null;
+} {
+  const events = trace.traceEvents ?? [];
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const onMain = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+  const isTask = (e: TraceEvent) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask';
+  const change = onMain.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'change');
+  if (!change) return { choice: null, longest: null };
+  const t0 = change.ts ?? 0;
+  const within = (o: TraceEvent, e: TraceEvent) =>
+    (o.ts ?? 0) <= (e.ts ?? 0) && (o.ts ?? 0) + (o.dur ?? 0) >= (e.ts ?? 0) + (e.dur ?? 0);
+  const tasks = onMain.filter(isTask);
+  const choiceTask = tasks.find((t) => within(t, change));
+  const ms = (us: number | undefined) => (us ?? 0) / 1000;
+  let longest: TraceEvent | undefined;
+  for (const t of tasks) {
+    if (t === choiceTask || within(t, change)) continue; // nested RunTask records of the same task
+    if ((t.ts ?? 0) < t0 || (t.ts ?? 0) > t0 + untilMs * 1000) continue;
+    if (!longest || (t.tdur ?? 0) > (longest.tdur ?? 0)) longest = t;
+  }
+  let parts: string[] = [];
+  if (longest) {
+    const l = longest;
+    const inside = onMain.filter((e) => e !== l && !isTask(e) && within(l, e));
+    parts = inside
+      .filter((e) => !inside.some((o) => o !== e && within(o, e) && (o.dur ?? 0) > (e.dur ?? 0)))
+      .sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0))
+      .slice(0, 5)
+      .map((e) => `${e.name} ${ms(e.tdur).toFixed(1)} ms CPU`);
+  }
+  return {
+    choice: choiceTask
+      ? { wall: ms(choiceTask.dur), cpu: ms(choiceTask.tdur), changeCpu: ms(change.tdur) }
+      : null,
+    longest: longest
+      ? { at: ms((longest.ts ?? 0) - t0), wall: ms(longest.dur), cpu: ms(longest.tdur), parts }
+      : null,
+  };
+}
 
 type Cdp = Awaited<ReturnType<import('playwright-core').BrowserContext['newCDPSession']>>;
 
@@ -263,7 +336,15 @@ async function browserRun(bytes: Uint8Array): Promise<void> {
     // which, unlike the longtask observer's wall time, is not inflated when other processes compete for the CPU
     const trace = process.env.TRACE === '1' || !!process.env.TRACE_OUT;
     if (trace)
-      await s.browser.startTracing(s.page, { categories: ['toplevel', 'devtools.timeline', 'v8', 'gpu'] });
+      await s.browser.startTracing(s.page, {
+        // TRACE_CATEGORIES=a,b,…: other trace categories (e.g. disabled-by-default-v8.cpu_profiler for JS samples)
+        categories: process.env.TRACE_CATEGORIES?.split(',') ?? [
+          'toplevel',
+          'devtools.timeline',
+          'v8',
+          'gpu',
+        ],
+      });
     await s.page.locator('[data-testid="import-file"]').setInputFiles(file);
     await s.page.waitForFunction(
       (name) => {
@@ -315,6 +396,18 @@ async function browserRun(bytes: Uint8Array): Promise<void> {
         `chrome longest main-thread task by thread CPU time (Chrome trace, file chosen → points drawn): ` +
           `${fmt(t.cpu, 0)} ms CPU (${fmt(t.wall, 0)} ms wall)${t.parts.length ? `: ${t.parts.join('; ')}` : ''}`,
       );
+      const w = importWindowTasks(JSON.parse(buf.toString('utf8')), res.ms - 1000);
+      if (w.choice)
+        console.log(
+          `chrome file choice task (Chrome trace; Playwright's setInputFiles delivers the file, the app's change handler ` +
+            `starts the worker and shows the progress): ${fmt(w.choice.cpu, 1)} ms CPU (${fmt(w.choice.wall, 0)} ms wall), ` +
+            `of which the change handler ${fmt(w.choice.changeCpu, 1)} ms CPU`,
+        );
+      if (w.longest)
+        console.log(
+          `chrome longest other main-thread task by thread CPU time while the worker parses (file chosen → 1 s before the report): ` +
+            `${fmt(w.longest.cpu, 1)} ms CPU (${fmt(w.longest.wall, 0)} ms wall) at ${fmt(w.longest.at, 0)} ms: ${w.longest.parts.join('; ')}`,
+        );
     }
     if (profile) {
       const { profile: prof } = (await cdp.send('Profiler.stop')) as {
@@ -338,6 +431,11 @@ async function browserRun(bytes: Uint8Array): Promise<void> {
           `${fmt(ROWS / (inWorker / 1000), 0)} rows/s (reading the file ${tm['import.readMs']} ms, ` +
           `import ${tm['import.workerMs']} ms, payload ${tm['import.payloadMs']} ms; ` +
           `without the read ${fmt(mb / ((tm['import.workerMs'] + tm['import.payloadMs']) / 1000))} MB/s)`,
+      );
+      console.log(
+        tm['import.tailScanMs'] !== undefined
+          ? `chrome second scanner: the file's second half was scanned in a second worker in ${tm['import.tailScanMs']} ms (inside the import time above)`
+          : 'chrome second scanner: not used (the file was scanned in one piece)',
       );
     }
     console.log(

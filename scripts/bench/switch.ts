@@ -8,10 +8,116 @@
  *   npx vite build && npx tsx scripts/bench/switch.ts            # figures
  *   PROFILE=1 BILDUNGSRAUM_DIST=/tmp/x npx tsx scripts/bench/switch.ts
  *   DETAIL=1 … prints the direct child events (wall / CPU ms) of each switch's longest task.
+ *   TRACE_DIR=/tmp/x … keeps each switch's Chrome trace as a file.
+ *   TASKS=1 … lists every main-thread task of a switch with more than 4 ms CPU (wall/CPU ms, largest event).
+ *   PROFILE=1 TASK=1 … the functions with the most inclusive time inside the TASK_N (2) tasks with most CPU.
+ *   WARM=0 … switch right after the first idle (like tests/e2e/map.test.ts), not after 4 s.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gotoApp, openApp, readProbe, waitForMapIdle } from '../../tests/e2e/harness';
 import { longestTaskBreakdown, longestTraceTask, TRACE_CATEGORIES } from '../../tests/e2e/trace';
 import { addInclusive, type CpuProfile, key, stackIndex } from './profileTasks';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts?: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+interface TaskSpan {
+  start: number;
+  end: number;
+  wall: number;
+  cpu: number;
+}
+
+/** Top-level main-thread tasks of a trace (µs, trace clock; wall / CPU ms), nested task events left out. */
+function mainTasks(trace: { traceEvents?: TraceEvent[] }): TaskSpan[] {
+  const events = trace.traceEvents ?? [];
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const all = events
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') &&
+        mains.has(`${e.pid}:${e.tid}`),
+    )
+    .map((e) => ({
+      start: e.ts ?? 0,
+      end: (e.ts ?? 0) + (e.dur ?? 0),
+      wall: (e.dur ?? 0) / 1000,
+      cpu: (e.tdur ?? 0) / 1000,
+    }))
+    .sort((x, y) => x.start - y.start || y.end - x.end);
+  const out: TaskSpan[] = [];
+  for (const t of all) if (!out.length || t.start >= out[out.length - 1].end) out.push(t);
+  return out;
+}
+
+/** Main-thread tasks with more than `minCpu` ms thread CPU, in order: "wall/CPU ms (largest child event)". */
+function taskList(trace: { traceEvents?: TraceEvent[] }, minCpu = 4): string {
+  const events = trace.traceEvents ?? [];
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const isTask = (e: TraceEvent) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask';
+  const onMain = events.filter((e) => e.ph === 'X' && !isTask(e) && mains.has(`${e.pid}:${e.tid}`));
+  return mainTasks(trace)
+    .filter((t) => t.cpu > minCpu)
+    .map((t) => {
+      let big: TraceEvent | undefined;
+      for (const e of onMain)
+        if (
+          (e.ts ?? 0) >= t.start &&
+          (e.ts ?? 0) + (e.dur ?? 0) <= t.end &&
+          (!big || (e.tdur ?? 0) > (big.tdur ?? 0))
+        )
+          big = e;
+      const d = (big?.args as { data?: { type?: string } } | undefined)?.data;
+      return `${t.wall.toFixed(0)}/${t.cpu.toFixed(0)} (${big?.name ?? '?'}${d?.type ? ` ${d.type}` : ''})`;
+    })
+    .join(', ');
+}
+
+/**
+ * Inclusive time per function for the samples inside a window of the trace clock (the CDP profile's
+ * `startTime` and the trace's `ts` are both microseconds of the same monotonic clock).
+ */
+function windowInclusive(p: CpuProfile, w: [number, number], n = Number(process.env.INCL_N ?? 30)): string[] {
+  const index = stackIndex(p);
+  const incl = new Map<string, number>();
+  const samples = p.samples ?? [];
+  const deltas = p.timeDeltas ?? [];
+  let t = p.startTime;
+  let total = 0;
+  for (let i = 0; i < samples.length; i++) {
+    t += deltas[i] ?? 0;
+    if (t < w[0] || t > w[1]) continue;
+    const ms = (deltas[i + 1] ?? 0) / 1000;
+    total += ms;
+    addInclusive(incl, index, samples[i], ms);
+  }
+  return [
+    `-- inclusive, samples inside the task (${total.toFixed(1)} ms sampled) --`,
+    ...[...incl]
+      .filter(([k]) => !/^\((root|anon)\)/.test(k))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${k}`),
+  ];
+}
 
 function topSelf(p: CpuProfile, n = 12): string[] {
   const byId = new Map(p.nodes.map((x) => [x.id, x]));
@@ -68,8 +174,20 @@ async function main() {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   }
   // let the background preload of the other levels (MapView idle handler, after 1.5 s) finish first?
+  // Playwright injects its script on the first locator action: not part of the app's switch
+  await page.locator('input[name="lor-level"]').first().isVisible();
+  await page.getByTestId('indicator-select').isVisible();
   const warm = process.env.WARM !== '0';
-  if (warm) await page.waitForTimeout(4000);
+  if (warm) {
+    // until the background preparation of the other levels has ended (MapView's idle handler), then a bit
+    await page
+      .waitForFunction(() => window.__bildungsraum?.timings.backgroundPrefetchDone !== undefined, undefined, {
+        timeout: 30_000,
+        polling: 250,
+      })
+      .catch(() => console.log('(background prefetch not done after 30 s)'));
+    await page.waitForTimeout(1000);
+  }
   const longest = (since: number) =>
     page.evaluate(
       (t) =>
@@ -86,6 +204,7 @@ async function main() {
   // "longtask" duration it is not inflated when other processes compete for the CPU
   const cpu: Record<string, number[]> = { level: [], indicator: [] };
   const tracing = process.env.TRACE !== '0';
+  let traceNo = 0;
   const step = async (what: 'level' | 'indicator', act: () => Promise<void>, label: string) => {
     const since = await page.evaluate(() => performance.now());
     const before = (await readProbe(page))?.idleCount ?? 0;
@@ -97,12 +216,29 @@ async function main() {
     const ms = await longest(since);
     figures[what].push(ms);
     let cpuNote = '';
+    let taskWindows: TaskSpan[] = [];
     if (tracing) {
-      const trace = JSON.parse((await s.browser.stopTracing()).toString('utf8'));
+      const buf = await s.browser.stopTracing();
+      // TRACE_DIR=/tmp/x keeps each switch's trace (open in Chrome DevTools / Perfetto)
+      if (process.env.TRACE_DIR) {
+        mkdirSync(process.env.TRACE_DIR, { recursive: true });
+        writeFileSync(
+          join(
+            process.env.TRACE_DIR,
+            `${String(++traceNo).padStart(2, '0')}-${label.replace(/[^\w]+/g, '_')}.json`,
+          ),
+          buf,
+        );
+      }
+      const trace = JSON.parse(buf.toString('utf8'));
       const t = longestTraceTask(trace);
+      taskWindows = mainTasks(trace)
+        .sort((x, y) => y.cpu - x.cpu)
+        .slice(0, Number(process.env.TASK_N ?? 2));
       cpu[what].push(Math.round(t.cpu));
       cpuNote = `; trace: longest main-thread task ${t.wall.toFixed(0)} ms wall, ${t.cpu.toFixed(0)} ms CPU`;
       // DETAIL=1: what the longest task consists of (its direct child events in the trace)
+      if (process.env.TASKS === '1') cpuNote += `\n   tasks > 4 ms CPU (wall/CPU ms): ${taskList(trace)}`;
       if (process.env.DETAIL === '1') cpuNote += `\n   ${longestTaskBreakdown(trace).parts.join('\n   ')}`;
     }
     console.log(`${label}: longest task ${ms.toFixed(0)} ms (longtask observer)${cpuNote}`);
@@ -113,6 +249,12 @@ async function main() {
         console.log('   -- inclusive --');
         for (const l of topInclusive(p)) console.log(`   ${l}`);
       }
+      // TASK=1: what the longest task (by thread CPU time, from the trace) spends its time in
+      if (process.env.TASK === '1')
+        for (const w of taskWindows) {
+          console.log(`   == task of ${w.wall.toFixed(0)} ms wall, ${w.cpu.toFixed(0)} ms CPU`);
+          for (const l of windowInclusive(p, [w.start, w.end])) console.log(`   ${l}`);
+        }
     }
   };
   // LEVELS=plr,bez,pgr,bzr,esb adds the Einschulbereiche (loaded on their first switch)

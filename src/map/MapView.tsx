@@ -25,6 +25,7 @@ import { useViewStore } from '../state/viewStore';
 import { choroplethFor } from './choropleth';
 import { importedAreas } from './importedAreas';
 import { isAreaLayerId, pickedAreaId } from './layers/areaLayer';
+import { pointLayerCount } from './layers/importedLayer';
 import { buildLayers, type LayerInputs, layersReady } from './layers/index';
 import { kindOfLayer } from './layers/institutionLayer';
 import { registerMapHandle } from './mapHandle';
@@ -68,7 +69,17 @@ function keptOf(
     if (!deferredLevels.has(l) || prepared.has(l) || shownLevels.has(l)) out[l] = a;
   return out;
 }
+
+/** Prefetched levels prepared so far without their outlines (added in a later frame), never shown yet. */
+function fillOnlyOf(prepared: ReadonlySet<string>, outlined: ReadonlySet<string>): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const l of prepared) if (!outlined.has(l) && !shownLevels.has(l)) out.add(l);
+  return out;
+}
 const KINDS: readonly InstitutionKind[] = ['school', 'youth', 'kita'];
+
+/** Wait after an import (or a removal) before the next warm-up layer is prepared (ms, then idle time). */
+const REWARM_DELAY_MS = 5000;
 
 /** The areas shown: the LOR level, or the Einschulbereiche / an imported polygon layer. */
 function useDisplayedAreas(): { level: string; areas: Areas | undefined } {
@@ -109,6 +120,8 @@ export function MapView() {
   const allLorAreas = useDataStore((s) => s.areas);
   // levels whose (hidden) layer is kept: set up one by one in idle time (below), plus every level shown
   const [prepared, setPrepared] = useState<ReadonlySet<string>>(() => new Set());
+  // … and their outlines, one frame later (each step is its own main-thread task)
+  const [outlined, setOutlined] = useState<ReadonlySet<string>>(() => new Set());
 
   const school = useFilterResult('school');
   const youth = useFilterResult('youth');
@@ -122,14 +135,15 @@ export function MapView() {
     return areasOutOfRange(ids, level, { ...filters, ranges: rangeKey }, results);
   }, [areas, level, rangeKey, results, filters]);
 
-  const areaStyle = useMemo(
-    () => ({
+  const areaStyle = useMemo(() => {
+    const dimKey = dim ? dim.join('') : '';
+    return {
       colors: choro.status === 'ok' ? choro.colors : null,
       dim,
-      key: `${choro.key}|${dim ? dim.join('') : ''}`,
-    }),
-    [choro, dim],
-  );
+      key: `${choro.key}|${dimKey}`,
+      lineKey: dimKey,
+    };
+  }, [choro, dim]);
 
   const pointStyle = useMemo(() => {
     const masks = { school, youth, kita };
@@ -169,8 +183,16 @@ export function MapView() {
 
   const labelZoomBand = Math.floor(zoom * 2) / 2;
   const imported = useImportStore((s) => s.datasets);
-  // from the first progress report on (not in the frame of the file choice, which has its own work)
-  const importing = useImportStore((s) => (s.progress?.fraction ?? 0) > 0);
+  // The hidden warm-up layer of the next imported point layer (see importedLayer.ts) is added in idle time:
+  // `warmSlot` is the point-layer position it was prepared for (after start-up by the background prefetch
+  // below, again a while after each import). Only an import that starts before then brings it itself,
+  // from the first progress report on (not in the frame of the file choice, which has its own work).
+  const [warmSlot, setWarmSlot] = useState<number | null>(null);
+  const pointLayers = pointLayerCount(imported);
+  const importStarted = useImportStore((s) => (s.progress?.fraction ?? 0) > 0);
+  const importRunning = useImportStore((s) => s.progress !== null);
+  // one flag for both, so that the start of an import does not change the layer inputs once warmed
+  const warmUp = importStarted || warmSlot === pointLayers;
   const inputs = useMemo<LayerInputs>(
     () => ({
       level,
@@ -182,6 +204,7 @@ export function MapView() {
         prepared,
         level,
       ),
+      fillOnly: fillOnlyOf(prepared, outlined),
       institutions,
       areaStyle,
       pointStyle,
@@ -197,7 +220,7 @@ export function MapView() {
       },
       draw: { radius: filters.radius, polygon: filters.polygon, draft: map.draft },
       imported,
-      importing,
+      importing: warmUp,
     }),
     [
       level,
@@ -205,6 +228,7 @@ export function MapView() {
       areas,
       allLorAreas,
       prepared,
+      outlined,
       institutions,
       areaStyle,
       pointStyle,
@@ -218,7 +242,7 @@ export function MapView() {
       filters.polygon,
       map.draft,
       imported,
-      importing,
+      warmUp,
     ],
   );
   const inputsRef = useRef(inputs);
@@ -335,6 +359,9 @@ export function MapView() {
           await idleSlot();
           setPrepared((p) => new Set(p).add(l));
           await drawn();
+          await idleSlot();
+          setOutlined((p) => new Set(p).add(l));
+          await drawn();
         };
         setTimeout(async () => {
           for (const l of ['plr', 'bez', 'pgr', 'bzr'] as const) {
@@ -348,6 +375,10 @@ export function MapView() {
             await useMapStore.getState().ensureOverlayAreas('esb');
             await prepare('esb');
           }
+          // the imported point layer's warm-up layer (see importedLayer.ts), also in a frame of its own
+          await idleSlot();
+          setWarmSlot(pointLayerCount(useImportStore.getState().datasets));
+          await drawn();
           markTiming('backgroundPrefetchDone');
         }, 1500);
       }
@@ -417,6 +448,22 @@ export function MapView() {
   useEffect(() => {
     if (ctx) ctx.map.getCanvas().style.cursor = map.draw !== 'none' ? 'crosshair' : '';
   }, [ctx, map.draw]);
+
+  // After an import (or a removal) the warm-up layer has been taken over or is in the wrong place: prepare
+  // the next one once the result's frames (point upload, join) are over and the browser is idle.
+  useEffect(() => {
+    if (warmSlot === null || warmSlot === pointLayers || importRunning) return;
+    let idleId: number | null = null;
+    const timer = setTimeout(() => {
+      const go = () => setWarmSlot(pointLayers);
+      if (typeof requestIdleCallback === 'function') idleId = requestIdleCallback(go, { timeout: 3000 });
+      else go();
+    }, REWARM_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      if (idleId !== null) cancelIdleCallback(idleId);
+    };
+  }, [warmSlot, pointLayers, importRunning]);
 
   const deckLayers = useMemo(() => buildLayers(inputs), [inputs]);
 

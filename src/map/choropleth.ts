@@ -1,7 +1,9 @@
 /**
  * Choropleth of the active indicator on one area level: classification (classify.ts), palette by polarity
- * (palettes.ts), legend model, and one RGBA colour per area feature for deck.gl. Pure; the last result is
- * cached so the map and the indicator panel share one computation.
+ * (palettes.ts), legend model, and one RGBA colour per area feature for deck.gl. Pure; the last few results
+ * are cached so the map and the panels share one computation, panels that render a moment later (deferred)
+ * do not recompute, and a level switched back to gives the same colours and `key` (deck.gl then keeps the
+ * layer's colour attributes).
  */
 import type { AreaProps, Areas } from '../datasets/types';
 import type { Locale } from '../i18n/catalog';
@@ -61,7 +63,9 @@ export function formatIndicatorValue(def: IndicatorDef, displayValue: number, lo
   return formatNumber(displayValue, { decimals: def.format.decimals, locale, percent: def.format.percent });
 }
 
-let last: { input: ChoroplethInput; out: Choropleth } | null = null;
+/** Most recently used first. */
+const cache: { input: ChoroplethInput; out: Choropleth }[] = [];
+const CACHE_SIZE = 8;
 let counter = 0;
 
 function sameInput(a: ChoroplethInput, b: ChoroplethInput): boolean {
@@ -92,9 +96,16 @@ function empty(status: ChoroplethStatus, def: IndicatorDef | null, n: number): C
 }
 
 export function choroplethFor(input: ChoroplethInput): Choropleth {
-  if (last && sameInput(last.input, input)) return last.out;
+  const i = cache.findIndex((e) => sameInput(e.input, input));
+  if (i === 0) return cache[0].out;
+  if (i > 0) {
+    const [hit] = cache.splice(i, 1);
+    cache.unshift(hit);
+    return hit.out;
+  }
   const out = build(input);
-  last = { input, out };
+  cache.unshift({ input, out });
+  if (cache.length > CACHE_SIZE) cache.length = CACHE_SIZE;
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type ReactNode, useId, useMemo, useState } from 'react';
+import { type KeyboardEvent, memo, type ReactNode, useDeferredValue, useId, useMemo, useState } from 'react';
 import type { LorLevel } from '../domain/lor';
 import { LOR_LEVELS } from '../domain/lor';
 import { formatInteger } from '../i18n/format';
@@ -11,9 +11,9 @@ import { choroplethFor } from '../map/choropleth';
 import { importedAreas } from '../map/importedAreas';
 import { useDataStore } from '../state/dataStore';
 import { useImportStore } from '../state/importStore';
-import { useIndicatorStore } from '../state/indicatorStore';
+import { type ComputeResult, type IndicatorClassification, useIndicatorStore } from '../state/indicatorStore';
 import { useLocaleStore } from '../state/localeStore';
-import { useMapStore } from '../state/mapStore';
+import { type SpecialAreaLayer, useMapStore } from '../state/mapStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { useViewStore } from '../state/viewStore';
 import { SortableHeadCells } from './SortableHead';
@@ -25,16 +25,43 @@ const isLor = (l: string): l is LorLevel => (LOR_LEVELS as readonly string[]).in
  * the map (WCAG 1.1.1). Rows of LOR areas select the area (profile, map zoom) by click, Enter or Space.
  */
 export function AreaTable() {
+  // deferred: on a level or indicator switch the table (up to 542 rows) follows the map in a background render
+  const indicatorId = useDeferredValue(useIndicatorStore((s) => s.indicatorId));
+  const classification = useDeferredValue(useIndicatorStore((s) => s.classification));
+  const results = useDeferredValue(useIndicatorStore((s) => s.results));
+  const lorLevel = useDeferredValue(useViewStore((s) => s.level));
+  const special = useDeferredValue(useMapStore((s) => s.special));
+  return (
+    <AreaTableOf
+      indicatorId={indicatorId}
+      classification={classification}
+      results={results}
+      lorLevel={lorLevel}
+      special={special}
+    />
+  );
+}
+
+interface AreaTableProps {
+  indicatorId: string | null;
+  classification: IndicatorClassification;
+  results: ComputeResult | null;
+  lorLevel: LorLevel;
+  special: SpecialAreaLayer | null;
+}
+
+const AreaTableOf = memo(function AreaTableOf({
+  indicatorId,
+  classification,
+  results,
+  lorLevel,
+  special,
+}: AreaTableProps) {
   const m = useMessages(areaTableMessages);
   const am = useMessages(appMessages);
   const mm = useMessages(mapMessages);
   const uid = useId();
   const locale = useLocaleStore((s) => s.locale);
-  const indicatorId = useIndicatorStore((s) => s.indicatorId);
-  const classification = useIndicatorStore((s) => s.classification);
-  const results = useIndicatorStore((s) => s.results);
-  const lorLevel = useViewStore((s) => s.level);
-  const special = useMapStore((s) => s.special);
   const lorAreas = useDataStore((s) => s.areas[lorLevel]);
   const esb = useMapStore((s) => s.overlayAreas.esb);
   const datasets = useImportStore((s) => s.datasets);
@@ -145,7 +172,7 @@ export function AreaTable() {
       </div>
     </section>
   );
-}
+});
 
 /** Tabs of the bottom region: the institution table and the area table. */
 export function BottomTables({ institutions, areas }: { institutions: ReactNode; areas: ReactNode }) {

@@ -1,14 +1,15 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { Histogram, type Range } from '../charts/Histogram';
 import { Scatter, type ScatterPoint } from '../charts/Scatter';
 import type { Institution } from '../datasets/types';
+import type { LorLevel } from '../domain/lor';
 import { profileMessages } from '../i18n/messages/profile';
 import { useMessages } from '../i18n/useMessages';
 import { INDICATOR_BY_ID } from '../indicators/catalogue';
 import { choroplethFor, displayScale, formatIndicatorValue } from '../map/choropleth';
 import { useDataStore } from '../state/dataStore';
 import { useFilteredInstitutions, useFilterStore } from '../state/filterStore';
-import { useIndicatorStore } from '../state/indicatorStore';
+import { type ComputeResult, type IndicatorClassification, useIndicatorStore } from '../state/indicatorStore';
 import { useLocaleStore } from '../state/localeStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { useViewStore } from '../state/viewStore';
@@ -66,13 +67,27 @@ const AREA_INDICATORS = [
  * against an indicator of the school's Planungsraum (click selects; the selection is highlighted).
  */
 export function ChartsPanel() {
+  // Deferred: on a level or indicator switch the map and the legend update first; the charts follow in a
+  // background render that React splits into short tasks (zustand's updates themselves are synchronous).
+  const level = useDeferredValue(useViewStore((s) => s.level));
+  const indicatorId = useDeferredValue(useIndicatorStore((s) => s.indicatorId));
+  const classification = useDeferredValue(useIndicatorStore((s) => s.classification));
+  const results = useDeferredValue(useIndicatorStore((s) => s.results));
+  return <Charts level={level} indicatorId={indicatorId} classification={classification} results={results} />;
+}
+
+interface ChartsProps {
+  level: LorLevel;
+  indicatorId: string | null;
+  classification: IndicatorClassification;
+  results: ComputeResult | null;
+}
+
+/** The charts for the given (deferred) level and indicator; memoised so the urgent render skips them. */
+const Charts = memo(function Charts({ level, indicatorId, classification, results }: ChartsProps) {
   const m = useMessages(profileMessages);
   const locale = useLocaleStore((s) => s.locale);
   const uid = useId();
-  const level = useViewStore((s) => s.level);
-  const indicatorId = useIndicatorStore((s) => s.indicatorId);
-  const classification = useIndicatorStore((s) => s.classification);
-  const results = useIndicatorStore((s) => s.results);
   const ranges = useFilterStore((s) => s.ranges);
   const setRange = useFilterStore((s) => s.setRange);
   const selected = useSelectionStore((s) => s.selected);
@@ -193,4 +208,4 @@ export function ChartsPanel() {
       </div>
     </section>
   );
-}
+});

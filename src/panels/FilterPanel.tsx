@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
+import { type FormEvent, memo, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { TRAEGER_CATEGORIES } from '../domain/filters';
 import type { LorLevel } from '../domain/lor';
 import { formatInteger, formatNumber } from '../i18n/format';
@@ -12,7 +12,7 @@ import { useDataStore } from '../state/dataStore';
 import { type OverlayFilter, useFilteredInstitutions, useFilterStore } from '../state/filterStore';
 import { useIndicatorStore } from '../state/indicatorStore';
 import { useLocaleStore } from '../state/localeStore';
-import { useMapStore } from '../state/mapStore';
+import { type SpecialAreaLayer, useMapStore } from '../state/mapStore';
 import { useViewStore } from '../state/viewStore';
 import { SidebarSection } from './Sidebar';
 
@@ -64,15 +64,28 @@ function CheckList({
 
 /** "Filter": Schulart, Träger, Bezirk, indicator range, Erhaltungsgebiete, radius, drawn polygon. */
 export function FilterPanel() {
+  // deferred: a level or indicator switch re-renders the filters after the map and the legend
+  const level = useDeferredValue(useViewStore((s) => s.level));
+  const special = useDeferredValue(useMapStore((s) => s.special));
+  const indicatorId = useDeferredValue(useIndicatorStore((s) => s.indicatorId));
+  return <Filters level={level} special={special} indicatorId={indicatorId} />;
+}
+
+const Filters = memo(function Filters({
+  level,
+  special,
+  indicatorId,
+}: {
+  level: LorLevel;
+  special: SpecialAreaLayer | null;
+  indicatorId: string | null;
+}) {
   const m = useMessages(mapMessages);
   const am = useMessages(appMessages);
   const locale = useLocaleStore((s) => s.locale);
   const f = useFilterStore();
   const schools = useDataStore((s) => s.institutions.school?.items);
   const institutions = useDataStore((s) => s.institutions);
-  const level = useViewStore((s) => s.level);
-  const special = useMapStore((s) => s.special);
-  const indicatorId = useIndicatorStore((s) => s.indicatorId);
   const draw = useMapStore((s) => s.draw);
   const draft = useMapStore((s) => s.draft);
   const setDraw = useMapStore((s) => s.setDraw);
@@ -363,4 +376,4 @@ export function FilterPanel() {
       </button>
     </SidebarSection>
   );
-}
+});

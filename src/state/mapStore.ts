@@ -84,7 +84,8 @@ export const useMapStore = create<MapState>((set, get) => ({
   overlayAreas: {},
   housing: null,
   setSpecial: (special) => {
-    set({ special });
+    // a LOR level switch clears it: no store update (and no re-render of its readers) when it is clear already
+    if (get().special !== special) set({ special });
     if (special === 'esb') void get().ensureOverlayAreas('esb');
   },
   setOverlay: (k, on) => {

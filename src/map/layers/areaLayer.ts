@@ -16,8 +16,18 @@ export interface AreaLayerState {
   dim?: Uint8Array | null;
   /** Changes whenever colours or dimming change. */
   styleKey?: string;
+  /**
+   * Changes whenever the dimming changes (the outline colour depends on nothing else); default `styleKey`.
+   * With it an indicator switch leaves the outline colours of the layer as they are.
+   */
+  lineKey?: string;
   /** Layer id (default AREA_LAYER_ID); one layer per level keeps its tessellation when switching back. */
   id?: string;
+  /**
+   * Outlines (default true). A hidden layer prepared in the background is made fill first and outlined a
+   * frame later, so that neither step holds the main thread long.
+   */
+  stroked?: boolean;
 }
 
 /** True for the id of an area layer (the shown level or a kept, hidden one). */
@@ -119,7 +129,7 @@ export function areaLayerProps(state: AreaLayerState, data: Areas): GeoJsonLayer
     visible: state.visible,
     pickable: true,
     filled: true,
-    stroked: true,
+    stroked: state.stroked ?? true,
     getFillColor: styled ? (fill as unknown as GeoJsonLayerProps<AreaProps>['getFillColor']) : AREA_FILL,
     getLineColor: styled
       ? (((object: unknown, info: { index: number }) =>
@@ -133,7 +143,11 @@ export function areaLayerProps(state: AreaLayerState, data: Areas): GeoJsonLayer
     autoHighlight: true,
     highlightColor: AREA_HIGHLIGHT,
     updateTriggers: styled
-      ? { getLineWidth: state.level, getFillColor: state.styleKey ?? '', getLineColor: state.styleKey ?? '' }
+      ? {
+          getLineWidth: state.level,
+          getFillColor: state.styleKey ?? '',
+          getLineColor: state.lineKey ?? state.styleKey ?? '',
+        }
       : { getLineWidth: state.level },
   };
 }

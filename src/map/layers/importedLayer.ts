@@ -6,9 +6,14 @@
  *
  * Main thread budget (issue #3: no task > 50 ms while a 1M-row file is imported): the positions
  * (8 MB for 1M points) are copied to the GPU in slices, one slice per task, into a GPU buffer the layer
- * owns (the points appear over a few frames); and while an import runs, a hidden one-point layer with
- * the id the new dataset's layer will get makes deck.gl/luma.gl set up model and render pipeline, so that
+ * owns (the points appear over a few frames); and a hidden one-point layer with the id the next point
+ * dataset's layer will get makes deck.gl/luma.gl set up model and render pipeline beforehand, so that
  * shader linking, program introspection and model creation are not part of the frame that shows the result.
+ * The map adds that warm-up layer in idle time (after start-up, and again a while after each import), not
+ * when an import starts: adding a layer costs a deck.gl frame (layer update, model set-up, redraw of all
+ * layers, MapLibre repaint; ~20 ms CPU with SwiftShader) and during an import that frame competes with the
+ * import worker for the CPU (it became the import's longest main-thread task). Only when an import starts
+ * before that idle time does it come with the import (see MapView).
  */
 import { CompositeLayer, type Layer, type UpdateParameters } from '@deck.gl/core';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
@@ -139,10 +144,21 @@ export function importedLayerColor(index: number): [number, number, number] {
 }
 
 /**
- * deck.gl layers of the imported datasets (bottom to top in list order); datasets without geometry are
- * left out. `importing`: an import is running (adds the hidden warm-up layer, see module comment).
+ * Number of point datasets = the position (see importedPointsLayerId) the hidden warm-up layer takes,
+ * i.e. the layer the next imported point dataset will reuse.
  */
-export function importedLayers(datasets: readonly ImportedDataset[], importing = false): Layer[] {
+export function pointLayerCount(datasets: readonly ImportedDataset[]): number {
+  let k = 0;
+  // the same test as importedLayers below
+  for (const d of datasets) if (d.positions && d.positions.length > 0) k++;
+  return k;
+}
+
+/**
+ * deck.gl layers of the imported datasets (bottom to top in list order); datasets without geometry are
+ * left out. `warmUp`: adds the hidden warm-up layer for the next point dataset (see module comment).
+ */
+export function importedLayers(datasets: readonly ImportedDataset[], warmUp = false): Layer[] {
   const out: Layer[] = [];
   let k = 0;
   datasets.forEach((d, i) => {
@@ -179,7 +195,7 @@ export function importedLayers(datasets: readonly ImportedDataset[], importing =
       );
     }
   });
-  if (importing)
+  if (warmUp)
     out.push(
       new ImportedPointsLayer({
         id: importedPointsLayerId(k),

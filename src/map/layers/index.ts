@@ -33,9 +33,17 @@ export interface LayerInputs {
    * not tessellate the polygons again. When given, area layer ids are `areas-<level>`.
    */
   keptAreas?: Partial<Record<string, Areas>>;
+  /** Kept levels whose hidden layer is drawn without outlines for now (being prepared in the background). */
+  fillOnly?: ReadonlySet<string>;
   institutions: Partial<Record<InstitutionKind, InstitutionSet>>;
   /** Choropleth / dimming of the area layer. */
-  areaStyle?: { colors: Uint8Array | null; dim: Uint8Array | null; key: string };
+  areaStyle?: {
+    colors: Uint8Array | null;
+    dim: Uint8Array | null;
+    key: string;
+    /** Changes with the dimming only (outline colours); default `key`. */
+    lineKey?: string;
+  };
   /** Filter mask, colours and sizes per point layer. */
   pointStyle?: Partial<Record<InstitutionKind, Omit<InstitutionLayerState, 'visible'>>>;
   overlays?: {
@@ -59,7 +67,7 @@ export interface LayerInputs {
   };
 }
 
-/** Data of the label layer while it is hidden (opacity 0): one placeholder keeps its shaders made. */
+/** Data of the label layer while it is hidden: one placeholder keeps its shaders and font atlas made. */
 const HIDDEN_LABELS: readonly LabelPoint[] = [{ id: '', name: 'A', position: [13.4, 52.5], priority: 0 }];
 
 /** Labels from this zoom on, per level (coarse levels always). */
@@ -90,7 +98,8 @@ export function buildLayers(input: LayerInputs): Layer[] {
             level: lvl,
             visible: false,
             id: `areas-${lvl}`,
-            ...(st ? { colors: st.colors, dim: st.dim, styleKey: st.key } : {}),
+            stroked: !input.fillOnly?.has(lvl),
+            ...(st ? { colors: st.colors, dim: st.dim, styleKey: st.key, lineKey: st.lineKey } : {}),
           },
           data,
         ),
@@ -106,6 +115,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
           colors: a?.colors,
           dim: a?.dim,
           styleKey: a?.key,
+          lineKey: a?.lineKey,
           ...(kept ? { id: `areas-${input.level}` } : {}),
         },
         input.areas,

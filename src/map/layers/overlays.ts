@@ -163,8 +163,10 @@ export function labelPoints(areas: Areas): LabelPoint[] {
 }
 
 /**
- * Area names. Always drawn (hidden through opacity 0) so its shaders and font atlas are made at start-up,
- * not on the first level switch; labels that would pile up are hidden by the zoom thresholds of the caller.
+ * Area names. The layer always exists (hidden through `visible: false`), so its shaders and font atlas are
+ * made at start-up, not on the first level switch: deck.gl updates hidden layers but does not draw them (a
+ * text layer drawn at opacity 0 cost every frame its two draws and their uniform updates). Labels that would
+ * pile up are hidden by the zoom thresholds of the caller.
  */
 export function labelLayer(
   areas: Areas,
@@ -176,8 +178,7 @@ export function labelLayer(
   return new TextLayer<LabelPoint>({
     id: OVERLAY_IDS.labels,
     data: points ?? labelPoints(areas),
-    visible: true,
-    opacity: visible ? 1 : 0,
+    visible,
     pickable: false,
     getPosition: (d) => d.position,
     getText: (d) => d.name,

@@ -3,6 +3,7 @@ import {
   IMPORTED_LAYER_PREFIX,
   importedLayers,
   importedPointsLayerId,
+  pointLayerCount,
 } from '../../../src/map/layers/importedLayer';
 import type { ImportedDataset } from '../../../src/state/importStore';
 
@@ -69,7 +70,7 @@ describe('importedLayers', () => {
     expect(b[0].props.visible).toBe(false);
   });
 
-  it('while an import runs: a hidden one-point layer with the id the next point dataset gets', () => {
+  it('warm-up: a hidden one-point layer with the id the next point dataset gets', () => {
     const layers = importedLayers([points, polys], true);
     expect(layers.map((l) => l.id)).toEqual([
       importedPointsLayerId(0),
@@ -88,5 +89,16 @@ describe('importedLayers', () => {
     ]);
     expect(positionsOf(after[2])).toBe(next.positions);
     expect(after[2].props.visible).toBe(true);
+  });
+
+  it('pointLayerCount: the position the warm-up layer takes (point datasets only)', () => {
+    expect(pointLayerCount([])).toBe(0);
+    expect(pointLayerCount([points, polys, keyed])).toBe(1);
+    const empty = dataset('e', { positions: new Float32Array(0) });
+    expect(pointLayerCount([points, empty, polys, points])).toBe(2);
+    for (const list of [[], [polys], [points, polys], [polys, points, keyed, points]]) {
+      const warm = importedLayers(list, true);
+      expect(warm[warm.length - 1].id).toBe(importedPointsLayerId(pointLayerCount(list)));
+    }
   });
 });
