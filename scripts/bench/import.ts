@@ -34,6 +34,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import proj4 from 'proj4';
 import { importBytes } from '../../src/io/importFile';
+import { isTask, mainThreadEvents, type TraceEvent } from '../../tests/e2e/trace';
 
 const args = process.argv.slice(2);
 const ROWS = Number(args[args.indexOf('--rows') + 1]) || 1_000_000;
@@ -143,17 +144,6 @@ function heapBudget(): { page: number; worker: number } {
 }
 const HEAP_BUDGET_MB = heapBudget();
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts?: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string; data?: { type?: string } };
-}
-
 /**
  * The import window of a Chrome trace, by thread CPU time (not inflated when other processes compete for the
  * CPU): the task that delivers the file choice (Playwright's DOM.setFileInputFiles, with the app's `change`
@@ -167,14 +157,7 @@ function importWindowTasks(
   choice: { wall: number; cpu: number; changeCpu: number } | null;
   longest: { at: number; wall: number; cpu: number; parts: string[] } | null;
 } {
-  const events = trace.traceEvents ?? [];
-  const mains = new Set(
-    events
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  const onMain = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
-  const isTask = (e: TraceEvent) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask';
+  const onMain = mainThreadEvents(trace);
   const change = onMain.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'change');
   if (!change) return { choice: null, longest: null };
   const t0 = change.ts ?? 0;

@@ -16,19 +16,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gotoApp, openApp, readProbe, waitForMapIdle } from '../../tests/e2e/harness';
-import { longestTaskBreakdown, longestTraceTask, TRACE_CATEGORIES } from '../../tests/e2e/trace';
+import {
+  longestTaskBreakdown,
+  longestTraceTask,
+  TRACE_CATEGORIES,
+  type TraceEvent,
+} from '../../tests/e2e/trace';
 import { addInclusive, type CpuProfile, key, stackIndex } from './profileTasks';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts?: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
-}
 
 interface TaskSpan {
   start: number;

@@ -6,7 +6,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 
-interface TraceEvent {
+/** One event of a Chrome trace (the fields the benches and tests read). */
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
@@ -17,6 +18,21 @@ interface TraceEvent {
   args?: { name?: string; data?: { type?: string; functionName?: string; url?: string } };
 }
 
+/** Complete events ('X') on the renderer main thread of a trace. */
+export function mainThreadEvents(trace: { traceEvents?: TraceEvent[] } | TraceEvent[]): TraceEvent[] {
+  const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  return events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+}
+
+/** A top-level task event (the run of one task on a thread). */
+export const isTask = (e: TraceEvent): boolean =>
+  e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask';
+
 export const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
 
 /** Longest top-level task (wall and thread CPU time, ms) on the renderer main thread of a trace. */
@@ -24,17 +40,10 @@ export function longestTraceTask(trace: { traceEvents?: TraceEvent[] } | TraceEv
   wall: number;
   cpu: number;
 } {
-  const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
-  const mains = new Set(
-    events
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
   let wall = 0;
   let cpu = 0;
-  for (const e of events) {
-    if (e.ph !== 'X' || (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')) continue;
-    if (!mains.has(`${e.pid}:${e.tid}`)) continue;
+  for (const e of mainThreadEvents(trace)) {
+    if (!isTask(e)) continue;
     wall = Math.max(wall, (e.dur ?? 0) / 1000);
     cpu = Math.max(cpu, (e.tdur ?? 0) / 1000);
   }
@@ -61,14 +70,7 @@ export function longestTaskBreakdown(
   trace: { traceEvents?: TraceEvent[] } | TraceEvent[],
   n = 8,
 ): { wall: number; cpu: number; parts: string[] } {
-  const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
-  const mains = new Set(
-    events
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  const onMain = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
-  const isTask = (e: TraceEvent) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask';
+  const onMain = mainThreadEvents(trace);
   let task: TraceEvent | undefined;
   for (const e of onMain) if (isTask(e) && (!task || (e.tdur ?? 0) > (task.tdur ?? 0))) task = e;
   if (!task) return { wall: 0, cpu: 0, parts: [] };
