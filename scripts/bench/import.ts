@@ -417,7 +417,9 @@ async function browserRun(bytes: Uint8Array): Promise<void> {
       );
       console.log(
         tm['import.tailScanMs'] !== undefined
-          ? `chrome second scanner: the file's second half was scanned in a second worker in ${tm['import.tailScanMs']} ms (inside the import time above)`
+          ? `chrome second scanner: the file's second half was scanned in a second worker in ${tm['import.tailScanMs']} ms ` +
+              `(inside the import time above; it waited ${tm['import.tailReadWaitMs']} ms for its own read of the file, ` +
+              `and the import worker had the tail back ${tm['import.tailRoundTripMs']} ms after asking for it)`
           : 'chrome second scanner: not used (the file was scanned in one piece)',
       );
     }

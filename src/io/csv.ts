@@ -148,6 +148,8 @@ export interface ParseCallbacks {
 
 /** Files below this size are scanned in one piece: a second worker costs more than it saves. */
 export const TAIL_MIN_BYTES = 8 << 20;
+/** Where the rest of the file is split (as a share of it): the tail starts after this share. */
+const TAIL_SPLIT = 0.45;
 
 /** What a second scanner needs for the rest of a file: bytes from `at` on, read with the same plan. */
 export interface TailJob {
@@ -853,7 +855,8 @@ class ByteScan {
     const cb = this.cb;
     const left = len - pos;
     if (!cb.tail || left < (cb.tailMinBytes ?? TAIL_MIN_BYTES)) return 0;
-    const nl = this.bytes.indexOf(this.NL, pos + Math.floor(left / 2));
+    // the tail gets a little more than half: this scan still merges, converts and locates afterwards
+    const nl = this.bytes.indexOf(this.NL, pos + Math.floor(left * TAIL_SPLIT));
     if (nl < 0 || nl + 1 > len) return 0;
     const at = nl + 1;
     const rowsPerByte = this.t.rowNumbers.length / Math.max(1, pos - this.start);

@@ -118,7 +118,7 @@ self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
       readMs: t1 - t0,
       importMs: t2 - t1,
       payloadMs: performance.now() - t2,
-      tailScanMs: scanner?.scanMs ?? undefined,
+      tail: scanner?.times ?? undefined,
     };
     // send object-per-row data in slices: each message is deserialised in its own short main-thread task
     const feats = payload.features.features;

@@ -60,7 +60,12 @@ export function startImport(
           recordTiming('import.readMs', m.timing.readMs);
           recordTiming('import.workerMs', m.timing.importMs);
           recordTiming('import.payloadMs', m.timing.payloadMs);
-          if (m.timing.tailScanMs !== undefined) recordTiming('import.tailScanMs', m.timing.tailScanMs);
+          const tail = m.timing.tail;
+          if (tail) {
+            recordTiming('import.tailScanMs', tail.scanMs);
+            recordTiming('import.tailReadWaitMs', tail.readWaitMs);
+            recordTiming('import.tailRoundTripMs', tail.roundTripMs);
+          }
           const p = m.payload;
           p.features = { type: 'FeatureCollection', features };
           if (p.keyed) p.keyed = { ...p.keyed, rows: keyed };

@@ -25,8 +25,8 @@ export interface ImportTiming {
   readMs: number;
   importMs: number;
   payloadMs: number;
-  /** Time the second scanner took for the file's second half (large CSV only). */
-  tailScanMs?: number;
+  /** The second scanner of a large CSV (see tailScanner.ts). */
+  tail?: { scanMs: number; readWaitMs: number; roundTripMs: number };
 }
 
 export type ImportWorkerResponse =

@@ -40,12 +40,14 @@ self.onmessage = async (ev: MessageEvent<ScanWorkerRequest>) => {
   }
   try {
     if (!read) throw new Error('no file');
+    const w0 = performance.now();
     const buf = await read;
+    const readWaitMs = performance.now() - w0;
     const { job } = m;
     if (job.at < from || job.end - from > buf.byteLength) throw new Error('tail outside the part read');
     const t0 = performance.now();
     const table = scanTail(new Uint8Array(buf, job.at - from, job.end - job.at), job);
-    post({ type: 'done', table, ms: performance.now() - t0 }, buffers(table));
+    post({ type: 'done', table, ms: performance.now() - t0, readWaitMs }, buffers(table));
   } catch (e) {
     post({ type: 'error', message: (e as Error).message });
   }

@@ -8,5 +8,5 @@ export type ScanWorkerRequest =
   | { type: 'scan'; job: TailJob };
 
 export type ScanWorkerResponse =
-  | { type: 'done'; table: TailTable; ms: number }
-  | { type: 'error'; message: string };
+  /** `ms`: the scan; `readWaitMs`: how long the scan request waited for this worker's read of the file. */
+  { type: 'done'; table: TailTable; ms: number; readWaitMs: number } | { type: 'error'; message: string };

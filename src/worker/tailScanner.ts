@@ -8,8 +8,8 @@ import type { ScanWorkerRequest, ScanWorkerResponse } from './scanProtocol';
 
 export interface TailScanner {
   tail: (job: TailJob) => Promise<TailTable> | null;
-  /** Time the other worker scanned (ms), once it has. */
-  scanMs: number | null;
+  /** Times (ms), once the tail is back: the other worker's scan, its wait for its read of the file, and the wait of the import worker from asking for the tail until it arrived. */
+  times: { scanMs: number; readWaitMs: number; roundTripMs: number } | null;
   close(): void;
 }
 
@@ -22,19 +22,24 @@ export function startTailScanner(file: Blob | undefined): TailScanner | null {
   } catch {
     return null;
   }
-  // the split lies after the middle of what is left once the first chunk is read, so after size / 2
-  const from = Math.floor(file.size / 2);
+  // the split lies at 45 % of what is left once the first chunk (1 MB) is read: after 40 % of the file
+  const from = Math.floor(file.size * 0.4);
   const send = (m: ScanWorkerRequest) => worker.postMessage(m);
   send({ type: 'read', file, from });
   const scanner: TailScanner = {
-    scanMs: null,
+    times: null,
     tail(job) {
       if (job.at < from) return null;
+      const asked = performance.now();
       return new Promise<TailTable>((resolve, reject) => {
         worker.onmessage = (ev: MessageEvent<ScanWorkerResponse>) => {
           const m = ev.data;
           if (m.type === 'done') {
-            scanner.scanMs = m.ms;
+            scanner.times = {
+              scanMs: m.ms,
+              readWaitMs: m.readWaitMs,
+              roundTripMs: performance.now() - asked,
+            };
             resolve(m.table);
           } else reject(new Error(m.message));
         };
