@@ -365,11 +365,6 @@ class ByteInterner {
     return this.strings;
   }
 
-  /** Byte range of the first cell with this code. */
-  range(code: number): [number, number] {
-    return [this.starts[code], this.starts[code] + this.lens[code]];
-  }
-
   /** Byte ranges of all codes (index = code). */
   ranges(): { dictStarts: Int32Array; dictEnds: Int32Array } {
     const n = this.strings.length;
@@ -555,12 +550,12 @@ class TableBuilder {
     const starts = new Int32Array(this.cap);
     const ends = new Int32Array(this.cap);
     const codes = this.codes[j] as Uint16Array;
+    const { dictStarts, dictEnds } = interner.ranges();
     for (let i = this.headRows; i < idx; i++) {
       const c = codes[i];
       if (c === SPECIAL_CODE) continue;
-      const [a, b] = interner.range(c);
-      starts[i] = a;
-      ends[i] = b;
+      starts[i] = dictStarts[c];
+      ends[i] = dictEnds[c];
     }
     this.starts[j] = starts;
     this.ends[j] = ends;
@@ -587,11 +582,15 @@ class TableBuilder {
 
   /** A tail's table: the header is known and the plan applies from its first row. */
   known(header: string[], estimatedRows: number): void {
-    this.header = header.slice();
+    this.setHeader(header.slice());
+    this.applyPlan(estimatedRows);
+  }
+
+  private setHeader(header: string[]): void {
+    this.header = header;
     this.width = header.length;
     for (let j = 0; j < this.width; j++) this.columns.push([]);
     this.blanks = new Int32Array(this.width);
-    this.applyPlan(estimatedRows);
   }
 
   /** A non-empty record: the header (first one, returns false) or a data row (returns true). */
@@ -602,16 +601,11 @@ class TableBuilder {
       if (d.header) {
         const h = r.slice();
         if (d.trailingDelimiter && h.length > 1 && h[h.length - 1].trim() === '') h.pop();
-        this.header = h;
-        this.width = h.length;
-        for (let j = 0; j < this.width; j++) this.columns.push([]);
-        this.blanks = new Int32Array(this.width);
+        this.setHeader(h);
         return false;
       }
-      this.width = r.length - (d.trailingDelimiter && r.length > 1 && r[r.length - 1] === '' ? 1 : 0);
-      this.header = Array.from({ length: this.width }, (_, j) => `Spalte ${j + 1}`);
-      for (let j = 0; j < this.width; j++) this.columns.push([]);
-      this.blanks = new Int32Array(this.width);
+      const width = r.length - (d.trailingDelimiter && r.length > 1 && r[r.length - 1] === '' ? 1 : 0);
+      this.setHeader(Array.from({ length: width }, (_, j) => `Spalte ${j + 1}`));
     }
     return true;
   }
@@ -936,33 +930,12 @@ class ByteScan {
         const idx = t.rowNumbers.length;
         t.rowNumbers.push(record);
         t.grow(idx);
-        if (intern.length < width)
-          for (let j = intern.length; j < width; j++) {
-            const it = new ByteInterner(bytes, text);
-            intern.push(it);
-            t.dicts[j] = it.dict;
-          }
+        if (intern.length < width) this.ensureInterners();
         for (let j = 0; j < width; j++) {
           const p = byteParsers[j];
-          if (j >= nf) {
-            if (p) (numbers[j] as Float64Array)[idx] = Number.NaN;
-            else {
-              // a missing cell is empty: code of '' (or an empty range)
-              const cj = codes[j];
-              if (cj) {
-                const code = (intern[j] as ByteInterner).code(0, 0, true);
-                if (code >= 0) cj[idx] = code;
-                else {
-                  t.toRanges(j, idx, intern[j] as ByteInterner);
-                  intern[j] = null;
-                }
-              }
-            }
-            blanks[j]++;
-            continue;
-          }
-          const a = fs[j];
-          const b = fe[j];
+          // a missing cell is an empty one (the empty range 0..0)
+          const a = j < nf ? fs[j] : 0;
+          const b = j < nf ? fe[j] : 0;
           const c0 = bytes[a];
           const c1 = bytes[b - 1];
           if (a === b || ((c0 <= 32 || c0 > 127 || c1 <= 32) && text.blank(a, b))) blanks[j]++;
@@ -1097,15 +1070,20 @@ class ByteScan {
     this.pending = null;
   }
 
-  /** The interner of text column j (made now if no row came after the plan). */
-  private interner(j: number): ByteInterner {
+  /** An interner per column, once the width is known (text columns intern until they overflow). */
+  private ensureInterners(): void {
     const { intern, t } = this;
     while (intern.length < t.width) {
       const it = new ByteInterner(this.bytes, this.text);
       t.dicts[intern.length] = it.dict;
       intern.push(it);
     }
-    return intern[j] as ByteInterner;
+  }
+
+  /** The interner of text column j (made now if no row came after the plan). */
+  private interner(j: number): ByteInterner {
+    this.ensureInterners();
+    return this.intern[j] as ByteInterner;
   }
 
   /** This scan as a tail's table (see scanTail). */

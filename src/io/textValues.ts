@@ -36,7 +36,7 @@ export function arrayText(values: string[]): TextValues {
   return new ArrayText(values);
 }
 
-/** Row i's cell is `dict[codes[i - head.length]]`; SPECIAL marks a cell kept in `special`. */
+/** A code that marks a cell kept in `special` (codes are indexed by row: row i's cell is `dict[codes[i]]`). */
 export const SPECIAL_CODE = 0xffff;
 
 export interface ScannedTextParts {
