@@ -220,7 +220,7 @@ export function MapView() {
       },
       draw: { radius: filters.radius, polygon: filters.polygon, draft: map.draft },
       imported,
-      importing: warmUp,
+      warmUpImported: warmUp,
     }),
     [
       level,

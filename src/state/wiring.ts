@@ -11,9 +11,6 @@ import { useMapStore } from './mapStore';
 import { connectUrl } from './urlSync';
 import { useViewStore, type ViewState } from './viewStore';
 
-// the per-level defaults live in indicatorStore.ts (urlSync.ts needs them too)
-export { defaultIndicatorFor, LEVEL_DEFAULT_INDICATOR };
-
 /**
  * The indicator to show after switching to `level`: the level's default when the current indicator is one
  * of the defaults (not a deliberate choice) or has no values on that level; otherwise the current one.

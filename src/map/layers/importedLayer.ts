@@ -21,8 +21,8 @@ import type { ImportedDataset } from '../../state/importStore';
 
 export const IMPORTED_LAYER_PREFIX = 'imported-';
 /**
- * Id of the k-th point layer (k = position among the point datasets). Not the dataset id: while an import
- * runs, the hidden warm-up layer takes the id the new dataset will get, so that the result reuses its
+ * Id of the k-th point layer (k = position among the point datasets). Not the dataset id: the hidden
+ * warm-up layer (idle time, or a running import) takes the id the next dataset will get, so that the result reuses its
  * deck.gl model (no shader/model set-up in the frame that shows the result).
  */
 export function importedPointsLayerId(k: number): string {

@@ -58,8 +58,8 @@ export interface LayerInputs {
   };
   /** Imported datasets (importStore), drawn above the institutions. */
   imported?: readonly ImportedDataset[];
-  /** An import is running: prepares the imported point layer's shader (see importedLayer.ts). */
-  importing?: boolean;
+  /** Add the hidden warm-up layer of the next imported point layer (idle time or a running import; see importedLayer.ts). */
+  warmUpImported?: boolean;
   draw?: {
     radius: { lon: number; lat: number; m: number } | null;
     polygon: [number, number][] | null;
@@ -139,7 +139,8 @@ export function buildLayers(input: LayerInputs): Layer[] {
         createInstitutionLayer(kind, { ...input.pointStyle?.[kind], visible: input.layers[kind] }, set),
       );
   }
-  if (input.imported || input.importing) out.push(...importedLayers(input.imported ?? [], input.importing));
+  if (input.imported || input.warmUpImported)
+    out.push(...importedLayers(input.imported ?? [], input.warmUpImported));
   if (o?.housing) out.push(housingLayer(o.housing, o.show.housing));
   if (o && input.areas && input.layers.areas) {
     const minZoom = LABEL_MIN_ZOOM[input.level] ?? 12;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_INDICATOR } from '../../../src/state/indicatorStore';
-import { defaultIndicatorFor, indicatorAfterLevelSwitch } from '../../../src/state/wiring';
+import { DEFAULT_INDICATOR, defaultIndicatorFor } from '../../../src/state/indicatorStore';
+import { indicatorAfterLevelSwitch } from '../../../src/state/wiring';
 
 describe('default indicator per level', () => {
   it('opens the Planungsräume with the MSS status and the Einschulbereiche with estimated children', () => {
