@@ -422,6 +422,13 @@ async function browserRun(bytes: Uint8Array): Promise<void> {
               `and the import worker had the tail back ${tm['import.tailRoundTripMs']} ms after asking for it)`
           : 'chrome second scanner: not used (the file was scanned in one piece)',
       );
+      const steps = Object.entries(tm)
+        .filter(([k]) => k.startsWith('import.step.'))
+        .map(([k, v]) => `${k.slice('import.step.'.length)} ${v}`);
+      if (steps.length)
+        console.log(
+          `chrome import steps inside the worker (ms since the file was read, at the end of each): ${steps.join(', ')}`,
+        );
     }
     console.log(
       `chrome longest main-thread task during import${joined ? ' + join' : ''}: ${fmt(res.longest, 0)} ms ` +

@@ -142,6 +142,8 @@ export interface ParseCallbacks {
   tail?: (job: TailJob) => Promise<TailTable> | null;
   /** Offer a tail only when this many bytes are left after the plan (default TAIL_MIN_BYTES). */
   tailMinBytes?: number;
+  /** Called at the end of each step (see ImportOptions.mark). */
+  mark?: (step: string) => void;
   /** Byte scanner: bytes between progress reports, the first of which applies the plan (default 1 MB). */
   chunkBytes?: number;
 }
@@ -322,14 +324,15 @@ class ByteInterner {
   private hashes = new Int32Array(INTERN_MAX + 1);
   private starts = new Int32Array(INTERN_MAX + 1);
   private lens = new Int32Array(INTERN_MAX + 1);
-  private strings: string[] = [];
-  constructor(
-    private readonly bytes: Uint8Array,
-    private readonly text: CellText,
-  ) {}
+  /** Distinct values so far (codes 0..n-1). */
+  private n = 0;
+  constructor(private readonly bytes: Uint8Array) {}
 
-  /** The code of bytes [a, b) (index into `strings`), or -1 when the interner is full. */
-  code(a: number, b: number, ascii: boolean): number {
+  /**
+   * The code of bytes [a, b), or -1 when the interner is full. No string is made: a value is known by its
+   * bytes (its first occurrence), and ScannedText decodes a code's text when a row with it is read.
+   */
+  code(a: number, b: number): number {
     const bytes = this.bytes;
     let h = 0x811c9dc5 | 0; // as an int32, like the stored hashes (an empty cell has no multiply)
     for (let k = a; k < b; k++) h = Math.imul(h ^ bytes[k], 0x01000193);
@@ -347,12 +350,9 @@ class ByteInterner {
       }
       slot = (slot + 1) & mask;
     }
-    const n = this.strings.length;
+    const n = this.n;
     if (n >= INTERN_MAX) return -1; // so many distinct values: interning no longer pays off
-    // a copy (not a slice of the decoded block): the interned string outlives the block
-    const t = ascii ? this.text.cell(a, b, true) : this.text.decode(a, b);
-    const own = t.length > 12 ? ` ${t}`.slice(1) : t;
-    this.strings.push(own);
+    this.n = n + 1;
     this.hashes[n] = h;
     this.starts[n] = a;
     this.lens[n] = len;
@@ -360,14 +360,9 @@ class ByteInterner {
     return n;
   }
 
-  /** The distinct values, indexed by code. */
-  get dict(): string[] {
-    return this.strings;
-  }
-
   /** Byte ranges of all codes (index = code). */
   ranges(): { dictStarts: Int32Array; dictEnds: Int32Array } {
-    const n = this.strings.length;
+    const n = this.n;
     const dictStarts = this.starts.slice(0, n);
     const dictEnds = new Int32Array(n);
     for (let k = 0; k < n; k++) dictEnds[k] = dictStarts[k] + this.lens[k];
@@ -414,6 +409,14 @@ class IntList {
     }
     this.data[this.length++] = v;
   }
+  /** Append the first n values of `src`, each plus `add`. */
+  append(src: Int32Array, n: number, add: number): void {
+    this.reserve(this.length + n);
+    const d = this.data;
+    const at = this.length;
+    for (let i = 0; i < n; i++) d[at + i] = src[i] + add;
+    this.length = at + n;
+  }
   toArray(): Int32Array {
     return trimTo(this.data, this.length);
   }
@@ -453,7 +456,7 @@ class TableBuilder {
   decimals: (DecimalSeparator | null)[] = [];
   /** Per text column (lazy mode): a dictionary code per row while the values repeat, else null. */
   codes: (Uint16Array | null)[] = [];
-  dicts: (string[] | null)[] = [];
+  interners: (ByteInterner | null)[] = [];
   /** Per text column (lazy mode): byte range per row once the values stopped repeating, else null. */
   starts: (Int32Array | null)[] = [];
   ends: (Int32Array | null)[] = [];
@@ -498,7 +501,7 @@ class TableBuilder {
       this.special.push(new Map());
       this.starts.push(null);
       this.ends.push(null);
-      this.dicts.push(null);
+      this.interners.push(null);
       const dec = plan[j] ?? null;
       if (!dec) {
         numbers.push(null);
@@ -571,7 +574,7 @@ class TableBuilder {
       head: this.columns[j],
       bytes: lazy.bytes,
       encoding: lazy.encoding,
-      dict: this.codes[j] ? this.dicts[j] : null,
+      dict: this.codes[j] ? (this.interners[j]?.ranges() ?? null) : null,
       codes: this.codes[j],
       starts: this.starts[j],
       ends: this.ends[j],
@@ -772,6 +775,7 @@ export async function parseDelimitedBytesSplit(
 ): Promise<RawTable> {
   const scan = new ByteScan(bytes, start, enc, dialect, cb);
   scan.run();
+  cb.mark?.('head');
   if (scan.tailJob && scan.pending) {
     let tail: TailTable | null = null;
     try {
@@ -779,9 +783,11 @@ export async function parseDelimitedBytesSplit(
     } catch {
       tail = null;
     }
+    cb.mark?.('tailWait');
     if (cb.isCancelled?.()) throw new ImportCancelled();
     if (tail) scan.merge(tail);
     else scan.scanRest();
+    cb.mark?.(tail ? 'merge' : 'scanRest');
   }
   return scan.t.result();
 }
@@ -795,6 +801,58 @@ export function scanTail(bytes: Uint8Array, job: Omit<TailJob, 'at' | 'end'>): T
   scan.t.known(job.header, job.estimatedRows);
   scan.run();
   return scan.tailTable();
+}
+
+/** Field ranges of one record (reused from record to record). */
+interface RecordSplit {
+  fs: Int32Array<ArrayBuffer>;
+  fe: Int32Array<ArrayBuffer>;
+  /** Where the next record starts. */
+  next: number;
+  /** The record has a byte ≥ 0x80. */
+  hi: boolean;
+}
+
+/**
+ * Split the record at `pos` (records end at `len`) into field ranges rec.fs/rec.fe; returns the field
+ * count. A CR right before the LF is not part of the last field (unless CR alone ends records).
+ */
+function splitRecord(
+  bytes: Uint8Array,
+  pos: number,
+  len: number,
+  D: number,
+  NL: number,
+  crOnly: boolean,
+  rec: RecordSplit,
+): number {
+  let { fs, fe } = rec;
+  let nf = 0;
+  let fStart = pos;
+  let end = len;
+  let next = len + 1;
+  let hi = false;
+  for (let i = pos; i < len; i++) {
+    const c = bytes[i];
+    if (c === D) {
+      if (nf === fs.length) [fs, fe] = [doubled(fs), doubled(fe)];
+      fs[nf] = fStart;
+      fe[nf++] = i;
+      fStart = i + 1;
+    } else if (c === NL) {
+      end = !crOnly && i > fStart && bytes[i - 1] === 13 ? i - 1 : i;
+      next = i + 1;
+      break;
+    } else if (c > 127) hi = true;
+  }
+  if (nf === fs.length) [fs, fe] = [doubled(fs), doubled(fe)];
+  fs[nf] = fStart;
+  fe[nf++] = end;
+  rec.fs = fs;
+  rec.fe = fe;
+  rec.next = next;
+  rec.hi = hi;
+  return nf;
 }
 
 /** The byte scanner (see parseDelimitedBytes); `run` scans [start, end), a tail may be split off. */
@@ -813,6 +871,7 @@ class ByteScan {
   /** End of the bytes this scan reads (before a final line break); moves to the split when a tail is taken. */
   private len: number;
   private pos: number;
+  private readonly rec: RecordSplit = { fs: new Int32Array(64), fe: new Int32Array(64), next: 0, hi: false };
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -867,6 +926,7 @@ class ByteScan {
     if (!pending) return 0;
     this.tailJob = job;
     this.pending = pending;
+    cb.mark?.('split');
     // the scan's stop covers the line break at at - 1
     return at;
   }
@@ -882,20 +942,74 @@ class ByteScan {
     this.run();
   }
 
+  /**
+   * Scan [pos, len]. The records before the plan (header, first chunk: strings per cell) and the records
+   * after it (no strings) are two loops in two methods: the JIT then optimises each with the type feedback
+   * of its own kind of record, instead of optimising one loop on the first chunk and throwing that code
+   * away (and compiling it again) once the plan switches to the other branch.
+   */
   run(): void {
-    // all state in locals: V8 optimises the loop far better than field access
-    const { t, text, intern, bytes, enc, cb, start, crOnly, NL } = this;
+    if (!this.t.parsers) this.runHead();
+    if (this.pos <= this.len) this.runBody();
+  }
+
+  /** At a progress point: apply the plan (first time), offer the tail, report progress, check for cancel. */
+  private report(pos: number, len: number): number {
+    const { t, cb, start } = this;
+    const total = Math.max(1, this.bytes.length - start);
+    if (t.planPending) {
+      t.applyPlan((t.rowNumbers.length * total) / Math.max(1, Math.min(pos, len) - start));
+      cb.mark?.('plan');
+    }
+    if (this.offerTail && t.parsers && pos <= len) {
+      this.offerTail = false;
+      const at = this.split(pos, len);
+      if (at > 0) len = this.stopAt(at);
+    }
+    cb.onProgress?.(Math.min(1, (pos - start) / Math.max(1, len - start)));
+    if (cb.isCancelled?.()) throw new ImportCancelled();
+    return len;
+  }
+
+  /** Records up to the plan (the header, then the first chunk): a string per cell. */
+  private runHead(): void {
+    const { t, text, bytes, NL, crOnly } = this;
     const D = this.dialect.delimiter.charCodeAt(0);
-    const total = Math.max(1, bytes.length - start);
+    const rec = this.rec;
+    let nextReport = this.pos + (this.cb.chunkBytes ?? CHUNK);
+    while (this.pos <= this.len && !t.parsers) {
+      const pos = this.pos;
+      const nf = splitRecord(bytes, pos, this.len, D, NL, crOnly, rec);
+      const { fs, fe } = rec;
+      this.pos = rec.next;
+      this.record++;
+      if (nf === 1 && text.blank(fs[0], fe[0])) t.emptyLines++;
+      else {
+        const r = new Array<string>(nf);
+        for (let j = 0; j < nf; j++) r[j] = text.cell(fs[j], fe[j], !rec.hi);
+        if (t.takeRecord(r)) t.addRow(r, this.record);
+      }
+      if (this.pos >= nextReport || this.pos > this.len) {
+        nextReport = this.pos + (this.cb.chunkBytes ?? CHUNK);
+        this.len = this.report(this.pos, this.len);
+      }
+    }
+  }
+
+  /** Records after the plan: numbers straight from the bytes, text as codes or byte ranges. */
+  private runBody(): void {
+    // all state in locals: V8 optimises the loop far better than field access
+    const { t, text, intern, bytes, enc, cb, crOnly, NL, rec } = this;
+    const D = this.dialect.delimiter.charCodeAt(0);
     const chunk = cb.chunkBytes ?? CHUNK;
     let nextReport = this.pos + chunk;
     let len = this.len;
     let pos = this.pos;
     let record = this.record;
-    let fs = new Int32Array(64);
-    let fe = new Int32Array(64);
+    let { fs, fe } = rec;
     while (pos <= len) {
-      // split one record into field ranges; `hi`: the record has a byte ≥ 0x80
+      // splitRecord, inlined by hand: V8 does not inline it into a function this large, and a call per
+      // record costs a sixth of the scan
       let nf = 0;
       let fStart = pos;
       let end = len;
@@ -917,15 +1031,11 @@ class ByteScan {
       if (nf === fs.length) [fs, fe] = [doubled(fs), doubled(fe)];
       fs[nf] = fStart;
       fe[nf++] = end;
+      const ascii = !hi;
       pos = next;
       record++;
-      const ascii = !hi;
       if (nf === 1 && text.blank(fs[0], fe[0])) t.emptyLines++;
-      else if (t.header === null || !t.parsers) {
-        const r = new Array<string>(nf);
-        for (let j = 0; j < nf; j++) r[j] = text.cell(fs[j], fe[j], ascii);
-        if (t.takeRecord(r)) t.addRow(r, record);
-      } else {
+      else {
         const { width, numbers, bad, byteParsers, parsers, blanks, codes, starts, ends, edge } = t;
         const idx = t.rowNumbers.length;
         t.rowNumbers.push(record);
@@ -944,8 +1054,8 @@ class ByteScan {
             const x =
               a === b
                 ? Number.NaN
-                : hi && enc === 'windows-1252'
-                  ? (parsers[j] as (s: string) => number)(text.cell(a, b, false))
+                : !ascii && enc === 'windows-1252'
+                  ? (parsers as ((s: string) => number)[])[j](text.cell(a, b, false))
                   : p(bytes, a, b);
             (numbers[j] as Float64Array)[idx] = x;
             if (Number.isNaN(x) && !text.blank(a, b)) bad[j].set(idx, text.cell(a, b, ascii));
@@ -965,7 +1075,7 @@ class ByteScan {
           }
           const cj = codes[j];
           if (cj) {
-            const code = (intern[j] as ByteInterner).code(a, b, ascii);
+            const code = (intern[j] as ByteInterner).code(a, b);
             if (code >= 0) {
               cj[idx] = code;
               continue;
@@ -984,20 +1094,14 @@ class ByteScan {
       }
       if (pos >= nextReport || pos > len) {
         nextReport = pos + chunk;
-        if (t.planPending)
-          t.applyPlan((t.rowNumbers.length * total) / Math.max(1, Math.min(pos, len) - start));
-        if (this.offerTail && t.parsers && pos <= len) {
-          this.offerTail = false;
-          const at = this.split(pos, len);
-          if (at > 0) len = this.stopAt(at);
-        }
-        cb.onProgress?.(Math.min(1, (pos - start) / Math.max(1, len - start)));
-        if (cb.isCancelled?.()) throw new ImportCancelled();
+        len = this.report(pos, len);
       }
     }
     this.pos = pos;
     this.len = len;
     this.record = record;
+    rec.fs = fs;
+    rec.fe = fe;
   }
 
   /** Take in a tail's table (scanned from this.tailJob.at by scanTail). */
@@ -1009,9 +1113,7 @@ class ByteScan {
     const nB = tail.rows;
     const n = nA + nB;
     if (n > 0) t.grow(n - 1);
-    t.rowNumbers.reserve(n);
-    const base = this.record;
-    for (let i = 0; i < nB; i++) t.rowNumbers.push(tail.rowNumbers[i] + base);
+    t.rowNumbers.append(tail.rowNumbers, nB, this.record);
     this.record += tail.records;
     t.emptyLines += tail.emptyLines;
     t.unguarded += tail.unguarded;
@@ -1036,7 +1138,7 @@ class ByteScan {
         const map = new Int32Array(tt.dictStarts.length);
         let full = false;
         for (let k = 0; k < map.length && !full; k++) {
-          map[k] = it.code(tt.dictStarts[k] + at, tt.dictEnds[k] + at, false);
+          map[k] = it.code(tt.dictStarts[k] + at, tt.dictEnds[k] + at);
           full = map[k] < 0;
         }
         if (!full) {
@@ -1074,8 +1176,8 @@ class ByteScan {
   private ensureInterners(): void {
     const { intern, t } = this;
     while (intern.length < t.width) {
-      const it = new ByteInterner(this.bytes, this.text);
-      t.dicts[intern.length] = it.dict;
+      const it = new ByteInterner(this.bytes);
+      t.interners[intern.length] = it;
       intern.push(it);
     }
   }

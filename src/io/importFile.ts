@@ -205,6 +205,7 @@ export async function importBytes(
     !guess.mixed && (guess.encoding === 'utf-8' || guess.encoding === 'windows-1252') && body.indexOf(34) < 0
       ? guess.encoding
       : null;
+  opts.mark?.('sniff');
   let text: string;
   /** `text` is only the head of the file (byte path, file larger than the head). */
   let partial = false;
@@ -285,6 +286,7 @@ export async function importBytes(
     onProgress: (f) => progress(0.05 + f * 0.6, 'parse'),
     linesBefore: (hint ? 1 : 0) + (titles?.lines ?? 0),
     isCancelled: opts.isCancelled,
+    mark: opts.mark,
     // types are detected on the first chunk; numeric columns are then parsed while streaming
     plan: (header, cols) => {
       const d = detectColumns(uniqueNames(header).names, cols, dialect.delimiter, opts);
@@ -308,6 +310,7 @@ export async function importBytes(
         })
       : parseDelimitedBytes(body, skippedBytes, byteEncoding, dialect, parseCallbacks);
   } else raw = parseDelimited(text, dialect, parseCallbacks);
+  opts.mark?.('scan');
   source.emptyLines = raw.emptyLines;
   if (raw.unguarded) source.formulaGuardRemoved = raw.unguarded;
   if (
@@ -584,6 +587,7 @@ function finish(
     }
   }
   checkCancel();
+  opts.mark?.('convert');
 
   // location
   progress(0.85, 'locate');
@@ -616,8 +620,10 @@ function finish(
     return out;
   };
   locate(result, rawCol, geo, opts, rb, reject, fileDecimal);
+  opts.mark?.('locate');
   progress(1, 'done');
   result.report = rb.build(used);
+  opts.mark?.('report');
   return result;
 }
 

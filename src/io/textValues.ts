@@ -45,8 +45,8 @@ export interface ScannedTextParts {
   head: string[];
   bytes: Uint8Array;
   encoding: 'utf-8' | 'windows-1252';
-  /** Repeated values: a code per row after the head, into `dict`. */
-  dict: string[] | null;
+  /** Repeated values: a code per row after the head; code k's text is bytes [dictStarts[k], dictEnds[k]). */
+  dict: { dictStarts: Int32Array; dictEnds: Int32Array } | null;
   codes: Uint16Array | null;
   /** Otherwise: the byte range [starts, ends) of each cell after the head (indexed by row). */
   starts: Int32Array | null;
@@ -64,6 +64,8 @@ export class ScannedText implements TextValues {
   readonly edge: boolean;
   private readonly p: ScannedTextParts;
   private readonly utf8: TextDecoder | null;
+  /** The text of each code, once read. */
+  private readonly dictText: string[] = [];
   constructor(parts: ScannedTextParts) {
     this.p = parts;
     this.length = parts.length;
@@ -85,11 +87,21 @@ export class ScannedText implements TextValues {
       const s = p.special.get(i);
       if (s !== undefined) return s;
     }
-    if (p.codes && p.dict) return p.dict[p.codes[i]] ?? '';
-    const a = (p.starts as Int32Array)[i];
-    const b = (p.ends as Int32Array)[i];
+    if (p.codes && p.dict) {
+      const c = p.codes[i];
+      const s = this.dictText[c];
+      if (s !== undefined) return s;
+      if (c >= p.dict.dictStarts.length) return '';
+      const text = this.decode(p.dict.dictStarts[c], p.dict.dictEnds[c]);
+      this.dictText[c] = text;
+      return text;
+    }
+    return this.decode((p.starts as Int32Array)[i], (p.ends as Int32Array)[i]);
+  }
+
+  private decode(a: number, b: number): string {
     if (a === b) return '';
-    const sub = p.bytes.subarray(a, b);
+    const sub = this.p.bytes.subarray(a, b);
     return this.utf8 ? this.utf8.decode(sub) : decodeWindows1252(sub);
   }
 

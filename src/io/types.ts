@@ -185,6 +185,8 @@ export interface ImportOptions {
   onProgress?: (fraction: number, phase: ImportPhase) => void;
   /** Polled between chunks; return true to stop (throws ImportCancelled). */
   isCancelled?: () => boolean;
+  /** Called at the end of each internal step with its name (for benchmarks: where the time goes). */
+  mark?: (step: string) => void;
 }
 
 export type ImportPhase = 'decode' | 'parse' | 'detect' | 'convert' | 'locate' | 'done';

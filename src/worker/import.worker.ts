@@ -89,6 +89,7 @@ self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
       post({ type: 'error', message: input });
       return;
     }
+    const steps: [string, number][] = [];
     let lastPost = 0;
     let lastPhase: ImportPhase | null = null;
     const result = await importBytes(
@@ -98,6 +99,7 @@ self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
         sheet: req.sheet,
         overrides: req.overrides as Record<string, ColumnOverride> | undefined,
         crs: req.crs as CrsId | undefined,
+        mark: (step) => steps.push([step, Math.round(performance.now() - t1)]),
         onProgress: (fraction: number, phase: ImportPhase) => {
           // at most ~4 progress messages per second, and one per phase: each wakes the main thread and
           // repaints the page (with a software-rendered map that repaint costs more CPU than the message)
@@ -119,6 +121,7 @@ self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
       importMs: t2 - t1,
       payloadMs: performance.now() - t2,
       tail: scanner?.times ?? undefined,
+      steps,
     };
     // send object-per-row data in slices: each message is deserialised in its own short main-thread task
     const feats = payload.features.features;

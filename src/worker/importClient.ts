@@ -60,6 +60,7 @@ export function startImport(
           recordTiming('import.readMs', m.timing.readMs);
           recordTiming('import.workerMs', m.timing.importMs);
           recordTiming('import.payloadMs', m.timing.payloadMs);
+          for (const [step, ms] of m.timing.steps ?? []) recordTiming(`import.step.${step}`, ms);
           const tail = m.timing.tail;
           if (tail) {
             recordTiming('import.tailScanMs', tail.scanMs);

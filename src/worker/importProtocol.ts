@@ -27,6 +27,8 @@ export interface ImportTiming {
   payloadMs: number;
   /** The second scanner of a large CSV (see tailScanner.ts). */
   tail?: { scanMs: number; readWaitMs: number; roundTripMs: number };
+  /** Time since the read of each step of the import (ImportOptions.mark), in order. */
+  steps?: [string, number][];
 }
 
 export type ImportWorkerResponse =
