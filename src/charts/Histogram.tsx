@@ -20,8 +20,11 @@ export interface HistogramProps {
   binCount?: number;
   /** The active range filter, or null. */
   selected: Range | null;
-  /** Called with the brushed / entered range, or null when the filter is cleared. */
-  onBrush: (range: Range | null) => void;
+  /**
+   * Called with the brushed / entered range, or null when the filter is cleared. Without it the histogram
+   * only shows the distribution: no brush and no range inputs (for layers range filters do not apply to).
+   */
+  onBrush?: (range: Range | null) => void;
   format?: (v: number) => string;
   width?: number;
   height?: number;
@@ -37,7 +40,7 @@ function tidy(v: number): string {
 
 /**
  * Histogram of the active indicator with a brush (mouse/touch) and two labelled number inputs
- * (keyboard) that set the same range filter.
+ * (keyboard) that set the same range filter; without `onBrush`, the distribution only.
  */
 export function Histogram({
   values,
@@ -58,6 +61,7 @@ export function Histogram({
   const brushRef = useRef<SVGGElement>(null);
   const onBrushRef = useRef(onBrush);
   onBrushRef.current = onBrush;
+  const brushable = onBrush !== undefined;
 
   const innerW = Math.max(10, width - MARGIN.left - MARGIN.right);
   const innerH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
@@ -85,7 +89,7 @@ export function Histogram({
   // d3-brush on the overlay group; user gestures (with a sourceEvent) report back.
   useEffect(() => {
     const g = brushRef.current;
-    if (!g || !x) return;
+    if (!g || !x || !brushable) return;
     const brush = brushX<unknown>()
       .extent([
         [0, 0],
@@ -93,8 +97,8 @@ export function Histogram({
       ])
       .on('end', (event: { selection: [number, number] | null; sourceEvent?: unknown }) => {
         if (!event.sourceEvent) return; // programmatic move
-        if (!event.selection) onBrushRef.current(null);
-        else onBrushRef.current([x.invert(event.selection[0]), x.invert(event.selection[1])]);
+        if (!event.selection) onBrushRef.current?.(null);
+        else onBrushRef.current?.([x.invert(event.selection[0]), x.invert(event.selection[1])]);
       });
     const sel = select(g);
     sel.call(brush);
@@ -109,7 +113,7 @@ export function Histogram({
       sel.on('.brush', null);
       sel.selectAll('*').remove();
     };
-  }, [x, innerW, innerH, selected]);
+  }, [x, innerW, innerH, selected, brushable]);
 
   // keyboard alternative
   const [minText, setMinText] = useState(selected ? tidy(selected[0]) : '');
@@ -123,6 +127,7 @@ export function Histogram({
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (!onBrush) return;
     if (minText.trim() === '' && maxText.trim() === '') {
       setError(false);
       onBrush(null);
@@ -139,11 +144,18 @@ export function Histogram({
     setError(false);
     onBrush([lo, hi]);
   };
+  const clear = () => {
+    setMinText('');
+    setMaxText('');
+    setError(false);
+    onBrush?.(null);
+  };
 
   const summary = x
     ? m.histogramSummary(label, finite.length, fmt(x.domain()[0]), fmt(x.domain()[1]), missing)
     : m.histogramEmpty(label);
-  const inRange = (x0: number, x1: number) => !selected || (x1 >= selected[0] && x0 <= selected[1]);
+  const inRange = (x0: number, x1: number) =>
+    !brushable || !selected || (x1 >= selected[0] && x0 <= selected[1]);
 
   return (
     <figure className="chart histogram" style={{ margin: 0 }}>
@@ -201,56 +213,53 @@ export function Histogram({
               ))}
             </g>
           ) : null}
-          <g ref={brushRef} className="histogram-brush" />
+          {brushable ? <g ref={brushRef} className="histogram-brush" /> : null}
         </g>
       </svg>
-      <form className="histogram-range" onSubmit={submit} aria-describedby={error ? `${id}-err` : undefined}>
-        <label htmlFor={`${id}-min`}>{m.rangeMin}</label>{' '}
-        <input
-          id={`${id}-min`}
-          type="number"
-          step="any"
-          inputMode="decimal"
-          value={minText}
-          onChange={(e) => setMinText(e.currentTarget.value)}
-          aria-invalid={error || undefined}
-          size={8}
-        />{' '}
-        <label htmlFor={`${id}-max`}>{m.rangeMax}</label>{' '}
-        <input
-          id={`${id}-max`}
-          type="number"
-          step="any"
-          inputMode="decimal"
-          value={maxText}
-          onChange={(e) => setMaxText(e.currentTarget.value)}
-          aria-invalid={error || undefined}
-          size={8}
-        />{' '}
-        <button type="submit">{m.applyRange}</button>{' '}
-        <button
-          type="button"
-          onClick={() => {
-            setMinText('');
-            setMaxText('');
-            setError(false);
-            onBrush(null);
-          }}
-          disabled={!selected}
+      {brushable ? (
+        <form
+          className="histogram-range"
+          onSubmit={submit}
+          aria-describedby={error ? `${id}-err` : undefined}
         >
-          {m.clearRange}
-        </button>
-        {error ? (
-          <p id={`${id}-err`} role="alert" className="error">
-            {m.rangeInvalid}
-          </p>
-        ) : null}
-        {selected ? (
-          <p className="histogram-active" aria-live="polite">
-            {m.rangeActive(fmt(selected[0]), fmt(selected[1]))}
-          </p>
-        ) : null}
-      </form>
+          <label htmlFor={`${id}-min`}>{m.rangeMin}</label>{' '}
+          <input
+            id={`${id}-min`}
+            type="number"
+            step="any"
+            inputMode="decimal"
+            value={minText}
+            onChange={(e) => setMinText(e.currentTarget.value)}
+            aria-invalid={error || undefined}
+            size={8}
+          />{' '}
+          <label htmlFor={`${id}-max`}>{m.rangeMax}</label>{' '}
+          <input
+            id={`${id}-max`}
+            type="number"
+            step="any"
+            inputMode="decimal"
+            value={maxText}
+            onChange={(e) => setMaxText(e.currentTarget.value)}
+            aria-invalid={error || undefined}
+            size={8}
+          />{' '}
+          <button type="submit">{m.applyRange}</button>{' '}
+          <button type="button" onClick={clear} disabled={!selected}>
+            {m.clearRange}
+          </button>
+          {error ? (
+            <p id={`${id}-err`} role="alert" className="error">
+              {m.rangeInvalid}
+            </p>
+          ) : null}
+          {selected ? (
+            <p className="histogram-active" aria-live="polite">
+              {m.rangeActive(fmt(selected[0]), fmt(selected[1]))}
+            </p>
+          ) : null}
+        </form>
+      ) : null}
     </figure>
   );
 }

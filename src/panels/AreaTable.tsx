@@ -8,9 +8,7 @@ import { mapMessages } from '../i18n/messages/map';
 import { useMessages } from '../i18n/useMessages';
 import { type AreaSort, type AreaSortKey, areaRows, sortAreaRows } from '../map/areaTableModel';
 import { choroplethFor } from '../map/choropleth';
-import { importedAreas } from '../map/importedAreas';
-import { useDataStore } from '../state/dataStore';
-import { useImportStore } from '../state/importStore';
+import { useDisplayedAreas } from '../state/displayedAreas';
 import { type ComputeResult, type IndicatorClassification, useIndicatorStore } from '../state/indicatorStore';
 import { useLocaleStore } from '../state/localeStore';
 import { type SpecialAreaLayer, useMapStore } from '../state/mapStore';
@@ -62,24 +60,19 @@ const AreaTableOf = memo(function AreaTableOf({
   const mm = useMessages(mapMessages);
   const uid = useId();
   const locale = useLocaleStore((s) => s.locale);
-  const lorAreas = useDataStore((s) => s.areas[lorLevel]);
-  const esb = useMapStore((s) => s.overlayAreas.esb);
-  const datasets = useImportStore((s) => s.datasets);
+  // the layer the map shows: the LOR level, or the Einschulbereiche / an imported layer replacing it
+  const shown = useDisplayedAreas(lorLevel, special);
+  const { areas, level } = shown;
   const selected = useSelectionStore((s) => s.selected);
   const select = useSelectionStore((s) => s.select);
   const [sort, setSort] = useState<AreaSort>({ key: 'name', dir: 1 });
 
-  const level = special ?? lorLevel;
-  let areas = lorAreas;
-  let levelLabel: string = isLor(lorLevel) ? am[`levelOne_${lorLevel}`] : lorLevel;
-  if (special === 'esb') {
-    areas = esb;
-    levelLabel = mm.levelOne_esb;
-  } else if (special?.startsWith('import:')) {
-    const d = datasets.find((x) => `import:${x.id}` === special);
-    areas = d ? (importedAreas(d) ?? undefined) : undefined;
-    levelLabel = d ? mm.importedLayer(d.name) : special;
-  }
+  const levelLabel =
+    shown.kind === 'esb'
+      ? mm.levelOne_esb
+      : shown.kind === 'import'
+        ? mm.importedLayer(shown.importName ?? '')
+        : am[`levelOne_${lorLevel}`];
   const choro = choroplethFor({ areas, level, results, indicatorId, classification, locale });
   const rows = useMemo(
     () => sortAreaRows(areaRows(areas, choro, locale), sort),

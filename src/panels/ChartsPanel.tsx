@@ -3,14 +3,16 @@ import { Histogram, type Range } from '../charts/Histogram';
 import { Scatter, type ScatterPoint } from '../charts/Scatter';
 import type { Institution } from '../datasets/types';
 import type { LorLevel } from '../domain/lor';
+import { mapMessages } from '../i18n/messages/map';
 import { profileMessages } from '../i18n/messages/profile';
 import { useMessages } from '../i18n/useMessages';
 import { INDICATOR_BY_ID } from '../indicators/catalogue';
 import { choroplethFor, displayScale, formatIndicatorValue } from '../map/choropleth';
-import { useDataStore } from '../state/dataStore';
+import { useDisplayedAreas } from '../state/displayedAreas';
 import { useFilteredInstitutions, useFilterStore } from '../state/filterStore';
 import { type ComputeResult, type IndicatorClassification, useIndicatorStore } from '../state/indicatorStore';
 import { useLocaleStore } from '../state/localeStore';
+import { type SpecialAreaLayer, useMapStore } from '../state/mapStore';
 import { useSelectionStore } from '../state/selectionStore';
 import { useViewStore } from '../state/viewStore';
 import { cellOf, fieldNumber, formatIndicator, pupilsPerTeacher } from './linked';
@@ -62,30 +64,43 @@ const AREA_INDICATORS = [
 ];
 
 /**
- * Linked charts: the histogram of the active indicator at the current level (coloured by the map's
- * classes; its brush sets the range filter, so map and table shrink) and a scatter of a school figure
- * against an indicator of the school's Planungsraum (click selects; the selection is highlighted).
+ * Linked charts: the histogram of the active indicator on the area layer the map shows (the LOR level, or
+ * the Einschulbereiche / an imported layer that replaces it; coloured by the map's classes; on LOR levels its
+ * brush sets the range filter, so map and table shrink) and a scatter of a school figure against an indicator
+ * of the school's Planungsraum (click selects; the selection is highlighted).
  */
 export function ChartsPanel() {
   // Deferred: on a level or indicator switch the map and the legend update first; the charts follow in a
   // background render that React splits into short tasks (zustand's updates themselves are synchronous).
   const level = useDeferredValue(useViewStore((s) => s.level));
+  const special = useDeferredValue(useMapStore((s) => s.special));
   const indicatorId = useDeferredValue(useIndicatorStore((s) => s.indicatorId));
   const classification = useDeferredValue(useIndicatorStore((s) => s.classification));
   const results = useDeferredValue(useIndicatorStore((s) => s.results));
-  return <Charts level={level} indicatorId={indicatorId} classification={classification} results={results} />;
+  return (
+    <Charts
+      level={level}
+      special={special}
+      indicatorId={indicatorId}
+      classification={classification}
+      results={results}
+    />
+  );
 }
 
 interface ChartsProps {
   level: LorLevel;
+  /** The layer shown instead of the LOR level (mapStore), or null. */
+  special: SpecialAreaLayer | null;
   indicatorId: string | null;
   classification: IndicatorClassification;
   results: ComputeResult | null;
 }
 
 /** The charts for the given (deferred) level and indicator; memoised so the urgent render skips them. */
-const Charts = memo(function Charts({ level, indicatorId, classification, results }: ChartsProps) {
+const Charts = memo(function Charts({ level, special, indicatorId, classification, results }: ChartsProps) {
   const m = useMessages(profileMessages);
+  const mm = useMessages(mapMessages);
   const locale = useLocaleStore((s) => s.locale);
   const uid = useId();
   const ranges = useFilterStore((s) => s.ranges);
@@ -97,11 +112,17 @@ const Charts = memo(function Charts({ level, indicatorId, classification, result
   const [xId, setXId] = useState('mss_status');
 
   const def = indicatorId ? INDICATOR_BY_ID.get(indicatorId) : undefined;
-  const areas = useDataStore((s) => s.areas[level]);
+  // the layer the map shows (LOR level, Einschulbereiche or an imported layer), chosen as the map and the
+  // area table choose it, so histogram, map and table bin the same areas and values
+  const shown = useDisplayedAreas(level, special);
+  const { areas, level: shownLevel } = shown;
+  // range filters apply to LOR areas only: the map dims and the institutions filter by LOR areas
+  // (src/domain/filters.ts, MapView); on other layers the histogram shows the distribution only
+  const brushable = shown.kind === 'lor';
   // the map's own classification (same breaks and colours as the choropleth), in display units
   const choro = useMemo(
-    () => choroplethFor({ areas, level, results, indicatorId, classification, locale }),
-    [areas, level, results, indicatorId, classification, locale],
+    () => choroplethFor({ areas, level: shownLevel, results, indicatorId, classification, locale }),
+    [areas, shownLevel, results, indicatorId, classification, locale],
   );
   const scale = displayScale(def);
   const hist = useMemo(() => {
@@ -113,7 +134,9 @@ const Charts = memo(function Charts({ level, indicatorId, classification, result
   }, [choro]);
   const fmt = (v: number) => (def ? formatIndicatorValue(def, v, locale) : String(v));
 
-  const active = ranges.find((r) => r.indicatorId === indicatorId && r.level === level);
+  const active = brushable
+    ? ranges.find((r) => r.indicatorId === indicatorId && r.level === shownLevel)
+    : undefined;
   const selectedRange: Range | null = useMemo(
     () => (active ? [active.min * scale, active.max * scale] : null),
     [active, scale],
@@ -145,15 +168,26 @@ const Charts = memo(function Charts({ level, indicatorId, classification, result
   );
   const formatX = useCallback((v: number) => formatIndicator(xDef, v, locale), [xDef, locale]);
 
-  const levelName = m[`level_${level}`];
+  const levelName =
+    shown.kind === 'esb'
+      ? mm.levelOne_esb
+      : shown.kind === 'import'
+        ? mm.importedLayer(shown.importName ?? '')
+        : m[`level_${level}`];
 
   return (
     <section className="charts-panel" aria-labelledby={`${uid}-h`} data-testid="charts-panel">
       <h2 id={`${uid}-h`}>{m.chartsTitle}</h2>
       {def && indicatorId ? (
         <>
-          <h3>{m.histogramTitle(def.label[locale], levelName)}</h3>
-          <p className="note">{m.histogramHint}</p>
+          <h3 data-testid="histogram-title">{m.histogramTitle(def.label[locale], levelName)}</h3>
+          {brushable ? (
+            <p className="note">{m.histogramHint}</p>
+          ) : (
+            <p className="note" data-testid="histogram-no-brush">
+              {m.histogramNoBrush(levelName)}
+            </p>
+          )}
           {hist ? (
             <div data-testid="histogram">
               <Histogram
@@ -162,14 +196,23 @@ const Charts = memo(function Charts({ level, indicatorId, classification, result
                 breaks={hist.breaks}
                 colours={hist.colours}
                 selected={selectedRange}
-                onBrush={(r) =>
-                  setRange(indicatorId, level, r ? { min: r[0] / scale, max: r[1] / scale } : null)
+                onBrush={
+                  brushable
+                    ? (r) =>
+                        setRange(indicatorId, shownLevel, r ? { min: r[0] / scale, max: r[1] / scale } : null)
+                    : undefined
                 }
                 format={fmt}
                 width={330}
                 height={140}
               />
             </div>
+          ) : choro.status === 'notOnLevel' ? (
+            <p className="muted" data-testid="histogram-not-on-level">
+              {shown.kind === 'lor' ? mm.notOnLevel : mm.noValuesForLayer}
+            </p>
+          ) : choro.status === 'unavailable' ? (
+            <p className="muted">{mm.unavailable}</p>
           ) : (
             <p className="muted">{m.resultsPending}</p>
           )}
@@ -198,7 +241,7 @@ const Charts = memo(function Charts({ level, indicatorId, classification, result
       <div data-testid="scatter">
         <Scatter
           points={points}
-          xLabel={xDef?.label[locale] ?? xId}
+          xLabel={m.scatterXAxis(xDef?.label[locale] ?? xId, m.level_plr)}
           yLabel={fig.label[locale]}
           onSelect={onSelectSchool}
           formatX={formatX}

@@ -4,10 +4,8 @@ import { mapMessages } from '../i18n/messages/map';
 import { useMessages } from '../i18n/useMessages';
 import { ESB_POPULATION, INDICATORS, type IndicatorGroup } from '../indicators/catalogue';
 import { choroplethFor } from '../map/choropleth';
-import { importedAreas } from '../map/importedAreas';
-import { useDataStore } from '../state/dataStore';
+import { useDisplayedAreas } from '../state/displayedAreas';
 import { filterValues, useFilterStore } from '../state/filterStore';
-import { useImportStore } from '../state/importStore';
 import { useIndicatorStore } from '../state/indicatorStore';
 import { useLocaleStore } from '../state/localeStore';
 import { useMapStore } from '../state/mapStore';
@@ -40,19 +38,12 @@ export function IndicatorPanel() {
   const setClassification = useIndicatorStore((s) => s.setClassification);
   const lorLevel = useViewStore((s) => s.level);
   const special = useMapStore((s) => s.special);
-  const lorAreas = useDataStore((s) => s.areas[lorLevel]);
-  const esb = useMapStore((s) => s.overlayAreas.esb);
-  const datasets = useImportStore((s) => s.datasets);
+  // the layer the map shows: the LOR level, or the Einschulbereiche / an imported layer replacing it
+  const shown = useDisplayedAreas(lorLevel, special);
+  const { areas, level } = shown;
   const filters = useFilterStore();
   const filtered = hasActiveFilters({ ...filterValues(filters), ranges: [] });
 
-  const level = special ?? lorLevel;
-  let areas = lorAreas;
-  if (special === 'esb') areas = esb;
-  else if (special?.startsWith('import:')) {
-    const d = datasets.find((x) => `import:${x.id}` === special);
-    areas = d ? (importedAreas(d) ?? undefined) : undefined;
-  }
   const choro = choroplethFor({ areas, level, results, indicatorId, classification, locale });
 
   const groups = useMemo(() => {
@@ -101,7 +92,7 @@ export function IndicatorPanel() {
       )}
       {def && choro.status === 'notOnLevel' && (
         <p className="muted" data-testid="indicator-not-on-level">
-          {level === 'esb' || special?.startsWith('import:') ? m.noValuesForLayer : m.notOnLevel}
+          {shown.kind === 'lor' ? m.notOnLevel : m.noValuesForLayer}
         </p>
       )}
       {def && choro.status === 'unavailable' && <p className="muted">{m.unavailable}</p>}

@@ -1,7 +1,8 @@
 /**
  * End-to-end: the Einschulbereich layer (against the built app in `dist/`): switch to Einschulbereiche, pick
- * an ESB indicator (estimated children 6 to under 15) → the legend shows classes → click an ESB → the area
- * profile names it, shows its estimated residents and states the method (area share of Planungsräume).
+ * an ESB indicator (estimated children 6 to under 15) → the legend shows classes and the histogram title names
+ * the Einschulbereich level → click an ESB → the area profile names it, shows its estimated residents and
+ * states the method (area share of Planungsräume).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +52,17 @@ describe('Einschulbereiche', () => {
     expect(counts.reduce((a, c) => a + c, 0)).toBe(377);
     // the method of the estimate is named with the indicator
     expect(await page.locator('details.method-note').textContent()).toMatch(/Flächenanteil/);
+    // the histogram bins the Einschulbereiche (not the Planungsräume) and says so in its title
+    await page.waitForFunction(
+      () =>
+        /\(Einschulbereich\)$/.test(
+          document.querySelector('[data-testid="histogram-title"]')?.textContent ?? '',
+        ),
+      undefined,
+      { timeout: 30_000, polling: 100 },
+    );
+    expect(await page.getByTestId('histogram-title').textContent()).not.toMatch(/Planungsraum/);
+    expect(await page.getByTestId('histogram-no-brush').isVisible()).toBe(true);
 
     await waitForMapIdle(page);
     const box = await page.getByTestId('map').boundingBox();
@@ -80,7 +92,10 @@ describe('Einschulbereiche', () => {
       await other.goto(page.url());
       const again = other.locator('[data-testid="area-profile"][data-level="esb"]');
       await again.waitFor({ state: 'visible', timeout: 30_000 });
-      expect(await again.getByTestId('profile-name').textContent()).toBe(name);
+      // the profile opens with the bare id while the Einschulbereich layer still loads, then names it
+      await expect
+        .poll(() => again.getByTestId('profile-name').textContent(), { timeout: 30_000 })
+        .toBe(name);
     } finally {
       await other.close();
     }

@@ -95,10 +95,13 @@ export const profileMessages = defineMessages(
     histogramTitle: (name: string, level: string) => `Verteilung: ${name} (${level})`,
     histogramHint:
       'Bereich im Histogramm markieren oder Grenzen eingeben: Karte und Tabelle zeigen nur Gebiete bzw. Einrichtungen in diesem Bereich.',
+    histogramNoBrush: (level: string) =>
+      `Ebene „${level}“: Das Histogramm zeigt nur die Verteilung. Ein Bereich lässt sich hier nicht markieren, denn Bereichsfilter wirken auf LOR-Gebiete (Bezirke bis Planungsräume) und die Einrichtungen darin. Zum Filtern eine LOR-Ebene wählen.`,
     noIndicator: 'Kein Indikator gewählt.',
     scatterTitle: 'Einrichtung und Sozialraum',
     scatterY: 'Kennzahl der Schule',
     scatterX: 'Indikator ihres Planungsraums',
+    scatterXAxis: (name: string, level: string) => `${name} (${level})`,
   },
   {
     tableTitle: 'Facilities (table)',
@@ -188,9 +191,12 @@ export const profileMessages = defineMessages(
     histogramTitle: (name: string, level: string) => `Distribution: ${name} (${level})`,
     histogramHint:
       'Brush a range in the histogram or enter limits: map and table then show only areas or facilities in that range.',
+    histogramNoBrush: (level: string) =>
+      `Level “${level}”: the histogram shows the distribution only. A range cannot be marked here, because range filters act on LOR areas (districts to planning areas) and the facilities in them. Choose a LOR level to filter.`,
     noIndicator: 'No indicator selected.',
     scatterTitle: 'Facility and social space',
     scatterY: 'School figure',
     scatterX: 'Indicator of its planning area',
+    scatterXAxis: (name: string, level: string) => `${name} (${level})`,
   },
 );
