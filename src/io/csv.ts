@@ -166,6 +166,8 @@ export interface TailJob {
   plan: (DecimalSeparator | null)[];
   /** Rows expected in the tail (room is reserved for them up front). */
   estimatedRows: number;
+  /** Per column: a text column whose values do not repeat (kept as byte ranges from the start). */
+  ranges: boolean[];
 }
 
 /** Text column of a tail: dictionary codes (with each code's bytes) or the bytes of each cell. */
@@ -482,7 +484,13 @@ class TableBuilder {
     return t;
   }
 
-  applyPlan(estimatedRows: number): void {
+  /**
+   * The plan is known (from the first chunk): numeric columns get their arrays (the first chunk's cells are
+   * converted), text columns their codes, or (lazy mode) their byte ranges when their values do not repeat:
+   * `ranges[j]`, or judged from the first chunk (its distinct values, projected over the file, would overflow
+   * the interner — IDs, names, addresses). Interning such a column first would only be undone later.
+   */
+  applyPlan(estimatedRows: number, ranges?: boolean[]): void {
     const { columns, width, bad, numbers } = this;
     const plan = this.cb.plan ? this.cb.plan(this.header ?? [], columns) : columns.map(() => null);
     this.decimals = columns.map((_, j) => plan[j] ?? null);
@@ -507,8 +515,13 @@ class TableBuilder {
         numbers.push(null);
         parsers.push(null);
         this.byteParsers.push(null);
-        // lazy mode: the head stays in `columns`, later rows get a code (see parseDelimitedBytes)
-        this.codes.push(this.lazy ? new Uint16Array(this.cap) : null);
+        // lazy mode: the head stays in `columns`, later rows get a code or a byte range (see parseDelimitedBytes)
+        const unique = ranges?.[j] ?? (n > 0 && (new Set(columns[j]).size * this.cap) / n > INTERN_MAX);
+        this.codes.push(this.lazy && !unique ? new Uint16Array(this.cap) : null);
+        if (this.lazy && unique) {
+          this.starts[j] = new Int32Array(this.cap);
+          this.ends[j] = new Int32Array(this.cap);
+        }
         continue;
       }
       this.codes.push(null);
@@ -584,9 +597,9 @@ class TableBuilder {
   }
 
   /** A tail's table: the header is known and the plan applies from its first row. */
-  known(header: string[], estimatedRows: number): void {
+  known(header: string[], estimatedRows: number, ranges: boolean[]): void {
     this.setHeader(header.slice());
-    this.applyPlan(estimatedRows);
+    this.applyPlan(estimatedRows, ranges);
   }
 
   private setHeader(header: string[]): void {
@@ -798,7 +811,7 @@ export async function parseDelimitedBytesSplit(
  */
 export function scanTail(bytes: Uint8Array, job: Omit<TailJob, 'at' | 'end'>): TailTable {
   const scan = new ByteScan(bytes, 0, job.encoding, job.dialect, { plan: () => job.plan });
-  scan.t.known(job.header, job.estimatedRows);
+  scan.t.known(job.header, job.estimatedRows, job.ranges);
   scan.run();
   return scan.tailTable();
 }
@@ -921,6 +934,7 @@ class ByteScan {
       header: this.t.header ?? [],
       plan: (this.t.parsers ?? []).map((_, j) => this.t.decimals[j]),
       estimatedRows: Math.ceil((this.bytes.length - at) * rowsPerByte * 1.05) + 16,
+      ranges: this.t.starts.map((x) => x !== null),
     };
     const pending = cb.tail(job);
     if (!pending) return 0;

@@ -43,6 +43,26 @@ describe('text columns kept as codes or byte ranges (byte scanner)', () => {
     expect(t.unguarded).toBe(guards);
   });
 
+  it('keeps a column as byte ranges from the plan on when its first chunk does not repeat, and switches one that stops repeating later', () => {
+    // `id` is distinct from the start; `spaet` repeats in the first chunk and is distinct after row 40,000
+    const text = bigCsv(
+      'id,spaet,kat',
+      100_000,
+      (i) => `B${i},${i < 40_000 ? 'gleich' : `Wert ${i}`},${i % 4}x`,
+    );
+    const bytes = new TextEncoder().encode(text);
+    const t = parseDelimitedBytes(bytes, 0, 'utf-8', detectDialect(text.slice(0, 10_000)), {
+      plan: () => [null, null, null],
+    });
+    expect(t.text?.map((c) => c?.storage ?? null)).toEqual(['ranges', 'ranges', 'codes']);
+    const [id, spaet, kat] = t.text ?? [];
+    for (const i of [0, 1, 20_000, 39_999, 40_000, 40_001, 61_000, 99_999]) {
+      expect(id?.get(i), `id row ${i}`).toBe(`B${i}`);
+      expect(spaet?.get(i), `spaet row ${i}`).toBe(i < 40_000 ? 'gleich' : `Wert ${i}`);
+      expect(kat?.get(i), `kat row ${i}`).toBe(`${i % 4}x`);
+    }
+  });
+
   it('decodes Windows-1252 cells from their bytes', () => {
     const text = bigCsv('id;ort;wert', 60_000, (i) => `${i};Straße ${i} in Köpenick;${i % 10},5`);
     // every character is below U+0100 and not in 0x80–0x9F: Windows-1252 = Latin-1 here
