@@ -1020,33 +1020,11 @@ class ByteScan {
     let len = this.len;
     let pos = this.pos;
     let record = this.record;
-    let { fs, fe } = rec;
     while (pos <= len) {
-      // splitRecord, inlined by hand: V8 does not inline it into a function this large, and a call per
-      // record costs a sixth of the scan
-      let nf = 0;
-      let fStart = pos;
-      let end = len;
-      let next = len + 1;
-      let hi = false;
-      for (let i = pos; i < len; i++) {
-        const c = bytes[i];
-        if (c === D) {
-          if (nf === fs.length) [fs, fe] = [doubled(fs), doubled(fe)];
-          fs[nf] = fStart;
-          fe[nf++] = i;
-          fStart = i + 1;
-        } else if (c === NL) {
-          end = !crOnly && i > fStart && bytes[i - 1] === 13 ? i - 1 : i;
-          next = i + 1;
-          break;
-        } else if (c > 127) hi = true;
-      }
-      if (nf === fs.length) [fs, fe] = [doubled(fs), doubled(fe)];
-      fs[nf] = fStart;
-      fe[nf++] = end;
-      const ascii = !hi;
-      pos = next;
+      const nf = splitRecord(bytes, pos, len, D, NL, crOnly, rec);
+      const { fs, fe } = rec;
+      const ascii = !rec.hi;
+      pos = rec.next;
       record++;
       if (nf === 1 && text.blank(fs[0], fe[0])) t.emptyLines++;
       else {
@@ -1114,8 +1092,6 @@ class ByteScan {
     this.pos = pos;
     this.len = len;
     this.record = record;
-    rec.fs = fs;
-    rec.fe = fe;
   }
 
   /** Take in a tail's table (scanned from this.tailJob.at by scanTail). */
