@@ -6,12 +6,15 @@
  * Profiler; build with `npx vite build --minify false --outDir /tmp/x` for readable names).
  *
  *   npx vite build && npx tsx scripts/bench/switch.ts            # figures
+ *   npx tsx scripts/bench/switch.ts --dist /tmp/x                  # another build (or BILDUNGSRAUM_DIST=/tmp/x)
  *   PROFILE=1 BILDUNGSRAUM_DIST=/tmp/x npx tsx scripts/bench/switch.ts
  *   DETAIL=1 … prints the direct child events (wall / CPU ms) of each switch's longest task.
  *   TRACE_DIR=/tmp/x … keeps each switch's Chrome trace as a file.
  *   TASKS=1 … lists every main-thread task of a switch with more than 4 ms CPU (wall/CPU ms, largest event).
  *   PROFILE=1 TASK=1 … the functions with the most inclusive time inside the TASK_N (2) tasks with most CPU.
  *   WARM=0 … switch right after the first idle (like tests/e2e/map.test.ts), not after 4 s.
+ *   STARTUP=1 … also traces the start-up (navigation until the background preparation is done) and lists its
+ *     main-thread tasks over 50 ms wall or 30 ms CPU (with PROFILE=1 TASK=1: their functions by inclusive time).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,7 +62,12 @@ function mainTasks(trace: { traceEvents?: TraceEvent[] }): TaskSpan[] {
 }
 
 /** Main-thread tasks with more than `minCpu` ms thread CPU, in order: "wall/CPU ms (largest child event)". */
-function taskList(trace: { traceEvents?: TraceEvent[] }, minCpu = 4): string {
+function taskList(
+  trace: { traceEvents?: TraceEvent[] },
+  minCpu = 4,
+  keep: (t: TaskSpan) => boolean = (t) => t.cpu > minCpu,
+  t0?: number,
+): string {
   const events = trace.traceEvents ?? [];
   const mains = new Set(
     events
@@ -69,7 +77,7 @@ function taskList(trace: { traceEvents?: TraceEvent[] }, minCpu = 4): string {
   const isTask = (e: TraceEvent) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask';
   const onMain = events.filter((e) => e.ph === 'X' && !isTask(e) && mains.has(`${e.pid}:${e.tid}`));
   return mainTasks(trace)
-    .filter((t) => t.cpu > minCpu)
+    .filter(keep)
     .map((t) => {
       let big: TraceEvent | undefined;
       for (const e of onMain)
@@ -80,7 +88,8 @@ function taskList(trace: { traceEvents?: TraceEvent[] }, minCpu = 4): string {
         )
           big = e;
       const d = (big?.args as { data?: { type?: string } } | undefined)?.data;
-      return `${t.wall.toFixed(0)}/${t.cpu.toFixed(0)} (${big?.name ?? '?'}${d?.type ? ` ${d.type}` : ''})`;
+      const at = t0 === undefined ? '' : `@${((t.start - t0) / 1000).toFixed(0)} `;
+      return `${at}${t.wall.toFixed(0)}/${t.cpu.toFixed(0)} (${big?.name ?? '?'}${d?.type ? ` ${d.type}` : ''})`;
     })
     .join(', ');
 }
@@ -152,7 +161,10 @@ function topInclusive(p: CpuProfile, n = Number(process.env.INCL_N ?? 25)): stri
 async function main() {
   const rounds = Number(process.env.ROUNDS ?? 3);
   const profile = process.env.PROFILE === '1';
-  const s = await openApp({ viewport: { width: 1400, height: 900 }, root: process.env.BILDUNGSRAUM_DIST });
+  // `--dist <folder>` or BILDUNGSRAUM_DIST: the build to open (default dist/)
+  const distArg = process.argv.indexOf('--dist');
+  const root = distArg >= 0 ? process.argv[distArg + 1] : process.env.BILDUNGSRAUM_DIST;
+  const s = await openApp({ viewport: { width: 1400, height: 900 }, root });
   await s.context.addInitScript(() => {
     const w = window as unknown as { __longtasks: { start: number; duration: number }[] };
     w.__longtasks = [];
@@ -161,11 +173,49 @@ async function main() {
     }).observe({ type: 'longtask', buffered: true });
   });
   const { page } = s;
-  await gotoApp(s);
   const cdp = await s.context.newCDPSession(page);
   if (profile) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  }
+  const startup = process.env.STARTUP === '1';
+  if (startup) {
+    if (profile) await cdp.send('Profiler.start');
+    await s.browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  }
+  await gotoApp(s);
+  if (startup) {
+    await page
+      .waitForFunction(() => window.__bildungsraum?.timings.backgroundPrefetchDone !== undefined, undefined, {
+        timeout: 30_000,
+        polling: 250,
+      })
+      .catch(() => console.log('(background prefetch not done after 30 s)'));
+    await page.waitForTimeout(1000);
+    const trace = JSON.parse((await s.browser.stopTracing()).toString('utf8'));
+    if (process.env.TRACE_DIR) {
+      mkdirSync(process.env.TRACE_DIR, { recursive: true });
+      writeFileSync(join(process.env.TRACE_DIR, '00-startup.json'), JSON.stringify(trace));
+    }
+    const long = (t: TaskSpan) => t.wall > 50 || t.cpu > 30;
+    const all = mainTasks(trace);
+    const t0 = all[0]?.start ?? 0;
+    const timings = (await readProbe(page))?.timings ?? {};
+    console.log(`start-up timings (ms since navigation): ${JSON.stringify(timings)}`);
+    console.log(
+      `start-up: ${all.filter(long).length} main-thread tasks > 50 ms wall or > 30 ms CPU (trace ms from first task; wall/CPU ms):`,
+    );
+    console.log(`   ${taskList({ traceEvents: trace.traceEvents }, 0, long, t0)}`);
+    if (profile) {
+      const { profile: p } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+      if (process.env.TASK === '1')
+        for (const w of all.filter(long)) {
+          console.log(
+            `   == task at ${((w.start - t0) / 1000).toFixed(0)} ms: ${w.wall.toFixed(0)} ms wall, ${w.cpu.toFixed(0)} ms CPU`,
+          );
+          for (const l of windowInclusive(p, [w.start, w.end])) console.log(`   ${l}`);
+        }
+    }
   }
   // let the background preload of the other levels (MapView idle handler, after 1.5 s) finish first?
   // Playwright injects its script on the first locator action: not part of the app's switch

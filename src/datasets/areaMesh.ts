@@ -119,3 +119,119 @@ export function attachAreaMesh(areas: Areas, mesh: AreaMesh): void {
 export function areaMeshOf(areas: Areas): AreaMesh | undefined {
   return meshes.get(areas);
 }
+
+/** How the geometry of one feature travels from the data worker (see packAreaGeometry). */
+export const GEOMETRY_SENT = 0;
+export const GEOMETRY_POLYGON = 1;
+export const GEOMETRY_MULTIPOLYGON = 2;
+
+/** True when every ring of the polygon has vertices of two numbers (nothing the mesh would drop or cut). */
+function meshKeepsRings(rings: Position[][]): boolean {
+  if (rings.length === 0) return false;
+  for (const r of rings) {
+    if (r.length === 0) return false;
+    for (const c of r) if (c.length !== 2) return false;
+  }
+  return true;
+}
+
+/**
+ * Per feature: can its geometry be rebuilt exactly from the mesh (the mesh keeps every ring vertex in order)?
+ * GEOMETRY_POLYGON / GEOMETRY_MULTIPOLYGON when yes (the type to rebuild), GEOMETRY_SENT otherwise (e.g. an
+ * empty ring, a third coordinate, extra geometry members): such a geometry is sent as it is.
+ */
+export function meshGeometryKinds(areas: Areas, mesh: AreaMesh): Uint8Array {
+  const out = new Uint8Array(areas.features.length);
+  if (mesh.featureCount !== areas.features.length) return out;
+  areas.features.forEach((f, i) => {
+    const g = f.geometry;
+    if (!g || Object.keys(g).length !== 2) return;
+    if (g.type === 'Polygon' && meshKeepsRings(g.coordinates)) out[i] = GEOMETRY_POLYGON;
+    else if (g.type === 'MultiPolygon' && g.coordinates.length > 0 && g.coordinates.every(meshKeepsRings))
+      out[i] = GEOMETRY_MULTIPOLYGON;
+  });
+  return out;
+}
+
+/**
+ * The areas to post from the data worker: features whose geometry the mesh holds go without it (the main
+ * thread rebuilds it on first use, restoreAreaGeometry), so that the message is mostly transferred typed
+ * arrays instead of tens of thousands of small coordinate arrays to deserialise on the main thread.
+ */
+export function packAreaGeometry(areas: Areas, mesh: AreaMesh): { areas: Areas; geometryKinds: Uint8Array } {
+  const geometryKinds = meshGeometryKinds(areas, mesh);
+  const features = areas.features.map((f, i) => {
+    if (geometryKinds[i] === GEOMETRY_SENT) return f;
+    const { geometry: _, ...rest } = f;
+    return rest as typeof f;
+  });
+  return { areas: { ...areas, features }, geometryKinds };
+}
+
+/**
+ * Undo packAreaGeometry on the receiving side: every feature marked in `geometryKinds` gets its `geometry`
+ * back as a lazy property, built from the mesh on first read (then an ordinary data property). The rebuilt
+ * coordinates are the same numbers in the same order as the original rings.
+ */
+export function restoreAreaGeometry(areas: Areas, mesh: AreaMesh, geometryKinds: Uint8Array): void {
+  const n = areas.features.length;
+  if (mesh.featureCount !== n || geometryKinds.length !== n) return;
+  // first polygon of every feature and first ring of every polygon, made on the first geometry read
+  let index: { featurePolygon: Uint32Array; polygonRing: Uint32Array } | null = null;
+  const indexOf = () => {
+    if (index) return index;
+    const polygons = mesh.polygonStarts.length - 1;
+    const featurePolygon = new Uint32Array(n + 1);
+    const polygonRing = new Uint32Array(polygons + 1);
+    let r = 0;
+    for (let p = 0; p < polygons; p++) {
+      while (mesh.ringStarts[r] < mesh.polygonStarts[p]) r++;
+      polygonRing[p] = r;
+    }
+    polygonRing[polygons] = mesh.ringStarts.length - 1;
+    // polygons are in feature order
+    let p = 0;
+    for (let i = 0; i < n; i++) {
+      featurePolygon[i] = p;
+      while (p < polygons && mesh.vertexFeature[mesh.polygonStarts[p]] === i) p++;
+    }
+    featurePolygon[n] = p;
+    index = { featurePolygon, polygonRing };
+    return index;
+  };
+  const pos = mesh.positions;
+  const ring = (k: number): Position[] => {
+    const out: Position[] = [];
+    for (let v = mesh.ringStarts[k]; v < mesh.ringStarts[k + 1]; v++) out.push([pos[2 * v], pos[2 * v + 1]]);
+    return out;
+  };
+  type Geometry = Areas['features'][number]['geometry'];
+  const build = (i: number): Geometry => {
+    const { featurePolygon, polygonRing } = indexOf();
+    const parts: Position[][][] = [];
+    for (let q = featurePolygon[i]; q < featurePolygon[i + 1]; q++) {
+      const rings: Position[][] = [];
+      for (let k = polygonRing[q]; k < polygonRing[q + 1]; k++) rings.push(ring(k));
+      parts.push(rings);
+    }
+    return geometryKinds[i] === GEOMETRY_POLYGON
+      ? { type: 'Polygon', coordinates: parts[0] ?? [] }
+      : { type: 'MultiPolygon', coordinates: parts };
+  };
+  for (let i = 0; i < n; i++) {
+    if (geometryKinds[i] === GEOMETRY_SENT) continue;
+    const f = areas.features[i];
+    const settle = (value: Geometry) =>
+      Object.defineProperty(f, 'geometry', { value, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(f, 'geometry', {
+      get() {
+        const g = build(i);
+        settle(g);
+        return g;
+      },
+      set: settle,
+      enumerable: true,
+      configurable: true,
+    });
+  }
+}

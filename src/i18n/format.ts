@@ -32,6 +32,14 @@ export function formatInteger(value: number | null | undefined, locale: Locale =
   return formatNumber(value, { decimals: 0, locale });
 }
 
+/** One formatter per locale: making an Intl.DateTimeFormat costs far more than formatting with it. */
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
 export function formatDate(d: Date, locale: Locale = 'de'): string {
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium' }).format(d);
+  let f = dateFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium' });
+    dateFormats.set(locale, f);
+  }
+  return f.format(d);
 }

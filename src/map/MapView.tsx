@@ -15,6 +15,7 @@ import { Tooltip } from '../panels/Tooltip';
 import { useBasemapStore } from '../state/basemapStore';
 import { useDataStore } from '../state/dataStore';
 import { areasOutOfRange, useFilterResult, useFilterStore } from '../state/filterStore';
+import { importedAreas } from '../state/importedAreas';
 import { useImportStore } from '../state/importStore';
 import { useIndicatorStore } from '../state/indicatorStore';
 import { useLocaleStore } from '../state/localeStore';
@@ -22,8 +23,8 @@ import { useMapStore } from '../state/mapStore';
 import { countDeckFrame, markTiming, setMapIdle } from '../state/perf';
 import { type MapTarget, useSelectionStore } from '../state/selectionStore';
 import { useViewStore } from '../state/viewStore';
+import { indicatorAfterLevelSwitch } from '../state/wiring';
 import { choroplethFor } from './choropleth';
-import { importedAreas } from './importedAreas';
 import { isAreaLayerId, pickedAreaId } from './layers/areaLayer';
 import { pointLayerCount } from './layers/importedLayer';
 import { buildLayers, type LayerInputs, layersReady } from './layers/index';
@@ -78,6 +79,40 @@ function fillOnlyOf(prepared: ReadonlySet<string>, outlined: ReadonlySet<string>
 }
 const KINDS: readonly InstitutionKind[] = ['school', 'youth', 'kita'];
 
+type AreaStyle = NonNullable<LayerInputs['areaStyle']>;
+/** Styles of prefetched levels not shown yet, fixed when made (see previewStyleOf). */
+const previewStyles = new Map<string, { data: Areas; style: AreaStyle }>();
+
+/**
+ * Colour a prefetched, hidden level (LOR level or Einschulbereiche) with the choropleth it would open with now
+ * (the indicator a switch to it picks, the current results, classification and locale). The style is kept as
+ * it is until the level is shown: if nothing changed by then, the shown level computes the same (cached)
+ * choropleth, and the first switch to it only toggles the layer's visibility instead of recomputing its
+ * colours. Levels with a range filter or without results yet get none (their colours are made when shown).
+ */
+function previewStyleOf(level: string): void {
+  const data =
+    level === 'esb'
+      ? useMapStore.getState().overlayAreas.esb
+      : useDataStore.getState().areas[level as LorLevel];
+  const ind = useIndicatorStore.getState();
+  if (!data || !ind.results || useFilterStore.getState().ranges.some((r) => r.level === level)) return;
+  const choro = choroplethFor({
+    areas: data,
+    level,
+    results: ind.results,
+    indicatorId: indicatorAfterLevelSwitch(ind.indicatorId, level),
+    classification: ind.classification,
+    locale: useLocaleStore.getState().locale,
+  });
+  if (choro.status !== 'ok') return;
+  // the same style MapView's areaStyle gives the level when it is shown without dimming
+  previewStyles.set(level, {
+    data,
+    style: { colors: choro.colors, dim: null, key: `${choro.key}|`, lineKey: '' },
+  });
+}
+
 /** Wait after an import (or a removal) before the next warm-up layer is prepared (ms, then idle time). */
 const REWARM_DELAY_MS = 5000;
 
@@ -122,6 +157,12 @@ export function MapView() {
   const [prepared, setPrepared] = useState<ReadonlySet<string>>(() => new Set());
   // … and their outlines, one frame later (each step is its own main-thread task)
   const [outlined, setOutlined] = useState<ReadonlySet<string>>(() => new Set());
+  // … and then the colours they are expected to open with (again a frame of its own; see previewStyleOf)
+  const [styled, setStyled] = useState<ReadonlySet<string>>(() => new Set());
+  const previews = useMemo(() => {
+    for (const l of styled) if (!previewStyles.has(l) && !shownLevels.has(l)) previewStyleOf(l);
+    return new Map(previewStyles);
+  }, [styled]);
 
   const school = useFilterResult('school');
   const youth = useFilterResult('youth');
@@ -205,6 +246,7 @@ export function MapView() {
         level,
       ),
       fillOnly: fillOnlyOf(prepared, outlined),
+      previewStyles: previews,
       institutions,
       areaStyle,
       pointStyle,
@@ -229,6 +271,7 @@ export function MapView() {
       allLorAreas,
       prepared,
       outlined,
+      previews,
       institutions,
       areaStyle,
       pointStyle,
@@ -363,8 +406,21 @@ export function MapView() {
           setOutlined((p) => new Set(p).add(l));
           await drawn();
         };
+        // the colours a level not shown yet is expected to open with (see previewStyleOf), a frame of its own
+        const style = async (l: string) => {
+          if (shownLevels.has(l) || previewStyles.has(l)) return;
+          await idleSlot();
+          setStyled((p) => new Set(p).add(l));
+          await drawn();
+        };
+        const LEVELS = ['plr', 'bez', 'pgr', 'bzr'] as const;
+        // levels loaded before (e.g. the Planungsräume, for the area names) get their colours right away: a
+        // user may switch to them at once (no-op while there are no results yet: tried again below)
+        void (async () => {
+          for (const l of LEVELS) if (useDataStore.getState().areaStatus[l] === 'ready') await style(l);
+        })();
         setTimeout(async () => {
-          for (const l of ['plr', 'bez', 'pgr', 'bzr'] as const) {
+          for (const l of LEVELS) {
             if (useDataStore.getState().areaStatus[l] === 'ready') continue;
             deferredLevels.add(l);
             await useDataStore.getState().ensureAreas(l);
@@ -375,6 +431,9 @@ export function MapView() {
             await useMapStore.getState().ensureOverlayAreas('esb');
             await prepare('esb');
           }
+          // then their colours, one level at a time
+          for (const l of LEVELS) if (useDataStore.getState().areaStatus[l] === 'ready') await style(l);
+          if (useMapStore.getState().overlayAreas.esb) await style('esb');
           // the imported point layer's warm-up layer (see importedLayer.ts), also in a frame of its own
           await idleSlot();
           setWarmSlot(pointLayerCount(useImportStore.getState().datasets));

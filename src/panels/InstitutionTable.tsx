@@ -32,13 +32,16 @@ interface Column {
 const ROW_HEIGHT = 30;
 const KINDS: readonly InstitutionKind[] = ['school', 'youth', 'kita'];
 
+const collator = new Intl.Collator('de', { numeric: true });
+const nameCollator = new Intl.Collator('de');
+
 function compareValues(a: Value, b: Value, dir: 1 | -1): number {
   // empty values always last
   const ea = a === null || a === '' || (typeof a === 'number' && !Number.isFinite(a));
   const eb = b === null || b === '' || (typeof b === 'number' && !Number.isFinite(b));
   if (ea || eb) return ea === eb ? 0 : ea ? 1 : -1;
   if (typeof a === 'number' && typeof b === 'number') return (a - b) * dir;
-  return String(a).localeCompare(String(b), 'de', { numeric: true }) * dir;
+  return collator.compare(String(a), String(b)) * dir;
 }
 
 function buildColumns(
@@ -157,7 +160,7 @@ export function InstitutionTable() {
     const list = q ? filtered.filter((i) => textOf(i).includes(q)) : [...filtered];
     const col = columns.find((c) => c.key === sort.key) ?? columns[0];
     const keyed = list.map((i) => ({ i, v: col.get(i) }));
-    keyed.sort((a, b) => compareValues(a.v, b.v, sort.dir) || a.i.name.localeCompare(b.i.name, 'de'));
+    keyed.sort((a, b) => compareValues(a.v, b.v, sort.dir) || nameCollator.compare(a.i.name, b.i.name));
     return keyed.map((k) => k.i);
   }, [filtered, query, columns, sort, names]);
 

@@ -7,7 +7,7 @@ import { pointOnFeature } from '@turf/turf';
 import * as Comlink from 'comlink';
 import type { Feature, Geometry } from 'geojson';
 import Papa from 'papaparse';
-import { buildAreaMesh, meshTransferables } from '../datasets/areaMesh';
+import { buildAreaMesh, meshTransferables, packAreaGeometry } from '../datasets/areaMesh';
 import { checkManifest, parseInstitutionsCsv, topoToAreas } from '../datasets/parse';
 import type { Areas } from '../datasets/types';
 import type { InstitutionFilters } from '../domain/filters';
@@ -57,12 +57,20 @@ const api = {
   async loadManifest(url: string, file: string): Promise<Manifest> {
     return checkManifest(file, await fetchJson(url, file));
   },
-  /** Areas as GeoJSON plus their triangulated polygons (`mesh`, attached to the areas by dataClient). */
+  /**
+   * Areas as GeoJSON plus their triangulated polygons (`mesh`, attached to the areas by dataClient). Geometries
+   * the mesh holds are left out of the message (`geometryKinds`): dataClient rebuilds them from the mesh when
+   * first read, so that the main thread does not deserialise tens of thousands of coordinate arrays.
+   */
   async loadAreas(url: string, file: string) {
     const parsed = topoToAreas(file, await fetchJson(url, file));
     addLabelPoints(parsed.value);
     const mesh = buildAreaMesh(parsed.value);
-    return Comlink.transfer({ ...parsed, mesh }, meshTransferables(mesh));
+    const { areas, geometryKinds } = packAreaGeometry(parsed.value, mesh);
+    return Comlink.transfer({ ...parsed, value: areas, mesh, geometryKinds }, [
+      ...meshTransferables(mesh),
+      geometryKinds.buffer,
+    ]);
   },
   async loadInstitutions(kind: InstitutionKind, url: string, file: string) {
     const text = await (await fetchOk(url, file)).text();

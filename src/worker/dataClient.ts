@@ -3,7 +3,7 @@
  * Replace with `setDataClient` in tests or to run without a worker.
  */
 import * as Comlink from 'comlink';
-import { type AreaMesh, attachAreaMesh } from '../datasets/areaMesh';
+import { type AreaMesh, attachAreaMesh, restoreAreaGeometry } from '../datasets/areaMesh';
 import type { Parsed } from '../datasets/parse';
 import type { Areas, InstitutionSet } from '../datasets/types';
 import type { InstitutionFilters } from '../domain/filters';
@@ -33,13 +33,20 @@ export function getDataClient(): DataClient {
 }
 
 /**
- * The worker sends areas with their triangulated polygons (`mesh`); keep the mesh beside the areas
- * (attachAreaMesh, read by the map's area layer) and hand out the plain parse result.
+ * The worker sends areas with their triangulated polygons (`mesh`) and without the geometries the mesh
+ * holds (`geometryKinds`); give those back as lazy properties (restoreAreaGeometry), keep the mesh beside
+ * the areas (attachAreaMesh, read by the map's area layer) and hand out the plain parse result.
  */
-function withAreaMeshes(remote: DataClient): DataClient {
+export function withAreaMeshes(remote: DataClient): DataClient {
   const loadAreas: DataClient['loadAreas'] = async (url, file) => {
-    const { mesh, ...parsed } = (await remote.loadAreas(url, file)) as Parsed<Areas> & { mesh?: AreaMesh };
-    if (mesh) attachAreaMesh(parsed.value, mesh);
+    const { mesh, geometryKinds, ...parsed } = (await remote.loadAreas(url, file)) as Parsed<Areas> & {
+      mesh?: AreaMesh;
+      geometryKinds?: Uint8Array;
+    };
+    if (mesh) {
+      if (geometryKinds) restoreAreaGeometry(parsed.value, mesh, geometryKinds);
+      attachAreaMesh(parsed.value, mesh);
+    }
     return parsed;
   };
   return new Proxy(remote, {

@@ -35,6 +35,11 @@ export interface LayerInputs {
   keptAreas?: Partial<Record<string, Areas>>;
   /** Kept levels whose hidden layer is drawn without outlines for now (being prepared in the background). */
   fillOnly?: ReadonlySet<string>;
+  /**
+   * Style a kept level that has not been shown yet is prepared with (the choropleth it is expected to open
+   * with, see MapView): when it is then shown with the same style, deck.gl only toggles its visibility.
+   */
+  previewStyles?: ReadonlyMap<string, { data: Areas; style: NonNullable<LayerInputs['areaStyle']> }>;
   institutions: Partial<Record<InstitutionKind, InstitutionSet>>;
   /** Choropleth / dimming of the area layer. */
   areaStyle?: {
@@ -90,7 +95,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
       if (!data || lvl === input.level) continue;
       // a hidden level keeps the style it was last drawn with: unchanged props, so deck.gl does not
       // recompute its colour attributes on every switch (they are recomputed when it is shown again)
-      const last = lastStyle.get(lvl);
+      const last = lastStyle.get(lvl) ?? input.previewStyles?.get(lvl);
       const st = last && last.data === data ? last.style : undefined;
       out.push(
         createAreaLayer(
