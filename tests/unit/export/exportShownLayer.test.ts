@@ -5,9 +5,7 @@
  * level kept in viewStore underneath it.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Areas } from '../../../src/datasets/types';
 import type { MapImageSpec } from '../../../src/export/mapImage';
-import { prepareEngine } from '../../../src/indicators/compute';
 import { buildExportProps, exportMapPng } from '../../../src/panels/exportActions';
 import { useDataStore } from '../../../src/state/dataStore';
 import { useFilterStore } from '../../../src/state/filterStore';
@@ -15,6 +13,7 @@ import { type ImportedDataset, useImportStore } from '../../../src/state/importS
 import { useIndicatorStore } from '../../../src/state/indicatorStore';
 import { useMapStore } from '../../../src/state/mapStore';
 import { useViewStore } from '../../../src/state/viewStore';
+import { engineResults, importedPolygons, squareAreas, squareRing } from '../fixtures/areaLayers';
 
 // the live map and the PNG composer are browser-only: a fake map handle, and the spec is captured
 const png = vi.hoisted(() => ({ spec: null as MapImageSpec | null, files: [] as string[] }));
@@ -34,58 +33,25 @@ vi.mock('../../../src/panels/ExportDialog', () => ({
   },
 }));
 
-const ring = (x: number) => [
-  [
-    [13 + x / 10, 52.5],
-    [13.05 + x / 10, 52.5],
-    [13.05 + x / 10, 52.55],
-    [13 + x / 10, 52.5],
-  ],
-];
-const fc = (props: Record<string, string | number>[]): Areas => ({
-  type: 'FeatureCollection',
-  features: props.map((p, i) => ({
-    type: 'Feature' as const,
-    geometry: { type: 'Polygon' as const, coordinates: ring(i) },
-    properties: { id: String(p.id), name: String(p.name), ...p },
-  })),
-});
-
 /** Two made-up Planungsräume and three made-up Einschulbereiche (the counts tell them apart). */
-const PLR = fc([
+const PLR = squareAreas([
   { id: '07100101', name: 'PLR Eins', bez_id: '07', bez_name: 'Testbezirk', area_m2: 1_000_000 },
   { id: '07100102', name: 'PLR Zwei', bez_id: '07', bez_name: 'Testbezirk', area_m2: 2_000_000 },
 ]);
-const ESB = fc([
+const ESB = squareAreas([
   { id: '0703', name: 'Einschulbereich 0703', bez_id: '07', bez_name: 'Testbezirk', area_m2: 3_500_000 },
   { id: '0701', name: 'Einschulbereich 0701', bez_id: '07', bez_name: 'Testbezirk', area_m2: 1_500_000 },
   { id: '0702', name: 'Einschulbereich 0702', bez_id: '07', bez_name: 'Testbezirk', area_m2: 2_500_000 },
 ]);
-// an imported polygon file (only the fields the selector reads); its features carry no id
-const IMPORTED = {
-  id: 'import-sanierung-x1-1',
-  name: 'Sanierungsgebiete.geojson',
-  visible: true,
-  features: {
-    type: 'FeatureCollection',
-    features: [
-      {
-        type: 'Feature',
-        geometry: { type: 'Polygon', coordinates: ring(0) },
-        properties: { name: 'Gebiet A' },
-      },
-      {
-        type: 'Feature',
-        geometry: { type: 'Polygon', coordinates: ring(1) },
-        properties: { name: 'Gebiet B' },
-      },
-    ],
-  },
-} as unknown as ImportedDataset;
+// an imported polygon file; its features carry no id
+const IMPORTED = importedPolygons('import-sanierung-x1-1', 'Sanierungsgebiete.geojson', [
+  'Gebiet A',
+  'Gebiet B',
+]);
 
-function results() {
-  const engine = prepareEngine({
-    plrIds: PLR.features.map((f) => f.properties.id),
+const results = () =>
+  engineResults({
+    plr: PLR,
     population: [
       { plr_id: '07100101', total: '1000', age_below_6: '100', age_6_15: '90' },
       { plr_id: '07100102', total: '2000', age_below_6: '120', age_6_15: '150' },
@@ -98,9 +64,8 @@ function results() {
         { esb_id: '0703', total: '900', age_6_15: '70' },
       ],
     },
+    indicators: ['pop_total', 'esb_pop_6_15'],
   });
-  return engine.compute({ indicators: ['pop_total', 'esb_pop_6_15'] });
-}
 
 const areasTable = (locale: 'de' | 'en' = 'de') => {
   const t = buildExportProps(locale).tables.at(-1)?.table;
@@ -201,7 +166,7 @@ describe('export of an imported polygon layer', () => {
         type: 'FeatureCollection',
         features: [0, 1].map((x) => ({
           type: 'Feature',
-          geometry: { type: 'Polygon', coordinates: ring(x) },
+          geometry: { type: 'Polygon', coordinates: squareRing(x) },
           properties: { id: 'A', name: `Teil ${x}` },
         })),
       },
@@ -215,8 +180,8 @@ describe('export of an imported polygon layer', () => {
     ]);
     const rows = src?.table.rows ?? [];
     expect(rows.map((r, i) => src?.geometry?.(r, i))).toEqual([
-      { type: 'Polygon', coordinates: ring(0) },
-      { type: 'Polygon', coordinates: ring(1) },
+      { type: 'Polygon', coordinates: squareRing(0) },
+      { type: 'Polygon', coordinates: squareRing(1) },
     ]);
   });
 

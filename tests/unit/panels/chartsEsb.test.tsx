@@ -6,8 +6,6 @@
  */
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Areas } from '../../../src/datasets/types';
-import { prepareEngine } from '../../../src/indicators/compute';
 import { ChartsPanel } from '../../../src/panels/ChartsPanel';
 import { useDataStore } from '../../../src/state/dataStore';
 import { useFilterStore } from '../../../src/state/filterStore';
@@ -17,33 +15,17 @@ import { useMapStore } from '../../../src/state/mapStore';
 import { useSelectionStore } from '../../../src/state/selectionStore';
 import { useViewStore } from '../../../src/state/viewStore';
 import { cleanup, render } from '../charts/render';
+import { engineResults, squareAreas } from '../fixtures/areaLayers';
 import { PLR } from './linkedData';
 
-const square = (x: number) => ({
-  type: 'Polygon' as const,
-  coordinates: [
-    [
-      [x, 5],
-      [x + 1, 5],
-      [x + 1, 6],
-      [x, 5],
-    ],
-  ],
-});
-
 /** Four made-up Einschulbereiche (one more than the three Planungsräume, so the counts tell them apart). */
-const ESB: Areas = {
-  type: 'FeatureCollection',
-  features: ['1001', '1002', '1003', '1004'].map((id, i) => ({
-    type: 'Feature' as const,
-    geometry: square(i),
-    properties: { id, name: `Einschulbereich ${id}` },
-  })),
-};
+const ESB = squareAreas(
+  ['1001', '1002', '1003', '1004'].map((id) => ({ id, name: `Einschulbereich ${id}` })),
+);
 
-function results() {
-  const engine = prepareEngine({
-    plrIds: PLR.features.map((f) => f.properties.id),
+const results = () =>
+  engineResults({
+    plr: PLR,
     population: [
       { plr_id: '01100101', total: '1000', age_below_6: '100', age_6_15: '90' },
       { plr_id: '01100102', total: '2000', age_below_6: '2', age_6_15: '150' },
@@ -58,9 +40,8 @@ function results() {
         { esb_id: '1004', total: '100', age_6_15: '' },
       ],
     },
+    indicators: ['pop_total', 'pop_age_6_15', 'esb_pop_6_15'],
   });
-  return engine.compute({ indicators: ['pop_total', 'pop_age_6_15', 'esb_pop_6_15'] });
-}
 
 /** The histogram's heading (the panel's first h3). */
 const histTitle = (c: HTMLElement) => c.querySelector('[data-testid="charts-panel"] h3')?.textContent ?? '';

@@ -5,59 +5,27 @@
  */
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Areas } from '../../../src/datasets/types';
-import { prepareEngine } from '../../../src/indicators/compute';
 import { AreaTable } from '../../../src/panels/AreaTable';
 import { IndicatorPanel } from '../../../src/panels/IndicatorPanel';
 import { useDataStore } from '../../../src/state/dataStore';
 import { useFilterStore } from '../../../src/state/filterStore';
-import { type ImportedDataset, useImportStore } from '../../../src/state/importStore';
+import { useImportStore } from '../../../src/state/importStore';
 import { useIndicatorStore } from '../../../src/state/indicatorStore';
 import { useLocaleStore } from '../../../src/state/localeStore';
 import { useMapStore } from '../../../src/state/mapStore';
 import { useSelectionStore } from '../../../src/state/selectionStore';
 import { useViewStore } from '../../../src/state/viewStore';
 import { cleanup, render } from '../charts/render';
+import { engineResults, importedPolygons, squareAreas } from '../fixtures/areaLayers';
 
-const ring = (x: number) => [
-  [
-    [x, 0],
-    [x + 1, 0],
-    [x + 1, 1],
-    [x, 0],
-  ],
-];
-const fc = (ids: string[], name: (id: string) => string): Areas => ({
-  type: 'FeatureCollection',
-  features: ids.map((id, i) => ({
-    type: 'Feature' as const,
-    geometry: { type: 'Polygon' as const, coordinates: ring(i) },
-    properties: { id, name: name(id) },
-  })),
-});
 /** Two made-up Planungsräume, three made-up Einschulbereiche, an imported file with one polygon and a point. */
-const PLR = fc(['09100101', '09100102'], (id) => `PLR ${id}`);
-const ESB = fc(['0901', '0902', '0903'], (id) => `Einschulbereich ${id}`);
-const IMPORTED = {
-  id: 'import-gebiete-1',
-  name: 'Gebiete.geojson',
-  visible: true,
-  features: {
-    type: 'FeatureCollection',
-    features: [
-      {
-        type: 'Feature',
-        geometry: { type: 'Polygon', coordinates: ring(0) },
-        properties: { name: 'Gebiet A' },
-      },
-      { type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: { name: 'Punkt' } },
-    ],
-  },
-} as unknown as ImportedDataset;
+const PLR = squareAreas(['09100101', '09100102'].map((id) => ({ id, name: `PLR ${id}` })));
+const ESB = squareAreas(['0901', '0902', '0903'].map((id) => ({ id, name: `Einschulbereich ${id}` })));
+const IMPORTED = importedPolygons('import-gebiete-1', 'Gebiete.geojson', ['Gebiet A'], true);
 
-function results() {
-  return prepareEngine({
-    plrIds: PLR.features.map((f) => f.properties.id),
+const results = () =>
+  engineResults({
+    plr: PLR,
     population: [
       { plr_id: '09100101', total: '1000', age_below_6: '100', age_6_15: '90' },
       { plr_id: '09100102', total: '2000', age_below_6: '120', age_6_15: '150' },
@@ -70,8 +38,8 @@ function results() {
         { esb_id: '0903', total: '900', age_6_15: '70' },
       ],
     },
-  }).compute({ indicators: ['pop_total', 'esb_pop_6_15'] });
-}
+    indicators: ['pop_total', 'esb_pop_6_15'],
+  });
 
 const rowIds = (c: HTMLElement) =>
   [...c.querySelectorAll('[data-testid="area-table"] tbody tr')].map((r) => r.getAttribute('data-id'));
