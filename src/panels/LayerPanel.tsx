@@ -5,6 +5,7 @@ import { appMessages } from '../i18n/messages/app';
 import { useMessages } from '../i18n/useMessages';
 import { AREA_FILL, AREA_LINE, INSTITUTION_COLORS, rgbaToCss } from '../map/colors';
 import { useDataStore } from '../state/dataStore';
+import { useDisplayedAreas } from '../state/displayedAreas';
 import { useLocaleStore } from '../state/localeStore';
 import { useMapStore } from '../state/mapStore';
 import { useViewStore } from '../state/viewStore';
@@ -18,7 +19,8 @@ export function LevelPanel() {
   const level = useViewStore((s) => s.level);
   const setLevel = useSelectLorLevel();
   const special = useMapStore((s) => s.special);
-  const count = useDataStore((s) => s.areas[level]?.features.length);
+  // the areas of the layer the map shows (the Einschulbereiche or an imported layer replace the LOR level)
+  const count = useDisplayedAreas(level, special).areas?.features.length;
   return (
     <SidebarSection id="level" title={m.sectionLevel}>
       <fieldset className="radio-group">

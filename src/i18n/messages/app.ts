@@ -25,7 +25,7 @@ export const appMessages = defineMessages(
     levelOne_pgr: 'Prognoseraum',
     levelOne_bzr: 'Bezirksregion',
     levelOne_plr: 'Planungsraum',
-    areasCount: (n: string) => `${n} Gebiete`,
+    areasCount: (n: string) => (n === '1' ? '1 Gebiet' : `${n} Gebiete`),
     // layers
     layer_areas: 'LOR-Gebiete',
     layer_school: 'Schulen',
@@ -80,7 +80,7 @@ export const appMessages = defineMessages(
     levelOne_pgr: 'Forecast area',
     levelOne_bzr: 'District region',
     levelOne_plr: 'Planning area',
-    areasCount: (n: string) => `${n} areas`,
+    areasCount: (n: string) => (n === '1' ? '1 area' : `${n} areas`),
     layer_areas: 'LOR areas',
     layer_school: 'Schools',
     layer_youth: 'Youth centres',

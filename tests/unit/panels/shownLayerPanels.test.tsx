@@ -7,6 +7,7 @@ import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AreaTable } from '../../../src/panels/AreaTable';
 import { IndicatorPanel } from '../../../src/panels/IndicatorPanel';
+import { LevelPanel } from '../../../src/panels/LayerPanel';
 import { useDataStore } from '../../../src/state/dataStore';
 import { useFilterStore } from '../../../src/state/filterStore';
 import { useImportStore } from '../../../src/state/importStore';
@@ -92,6 +93,18 @@ describe('AreaTable follows the shown layer', () => {
     expect(caption(container)).toContain('Import: Gebiete.geojson');
     act(() => useImportStore.setState({ datasets: [] }));
     expect(container.querySelector('[data-testid="area-table"]')).toBeNull();
+  });
+});
+
+describe('LevelPanel counts the areas of the shown layer', () => {
+  it('the LOR level, the Einschulbereiche, an imported layer', () => {
+    const { container } = render(<LevelPanel />);
+    const count = () => container.querySelector('p.muted')?.textContent;
+    expect(count()).toBe('2 Gebiete');
+    act(() => useMapStore.setState({ special: 'esb' }));
+    expect(count()).toBe('3 Gebiete');
+    act(() => useMapStore.setState({ special: `import:${IMPORTED.id}` }));
+    expect(count()).toBe('1 Gebiet');
   });
 });
 
