@@ -14,8 +14,8 @@ import { useMessages } from '../i18n/useMessages';
 import { Tooltip } from '../panels/Tooltip';
 import { useBasemapStore } from '../state/basemapStore';
 import { useDataStore } from '../state/dataStore';
+import { useDisplayedAreas } from '../state/displayedAreas';
 import { areasOutOfRange, useFilterResult, useFilterStore } from '../state/filterStore';
-import { importedAreas } from '../state/importedAreas';
 import { useImportStore } from '../state/importStore';
 import { useIndicatorStore } from '../state/indicatorStore';
 import { useLocaleStore } from '../state/localeStore';
@@ -116,21 +116,6 @@ function previewStyleOf(level: string): void {
 /** Wait after an import (or a removal) before the next warm-up layer is prepared (ms, then idle time). */
 const REWARM_DELAY_MS = 5000;
 
-/** The areas shown: the LOR level, or the Einschulbereiche / an imported polygon layer. */
-function useDisplayedAreas(): { level: string; areas: Areas | undefined } {
-  const level = useViewStore((s) => s.level);
-  const special = useMapStore((s) => s.special);
-  const lorAreas = useDataStore((s) => s.areas[level]);
-  const esb = useMapStore((s) => s.overlayAreas.esb);
-  const datasets = useImportStore((s) => s.datasets);
-  if (special === 'esb') return { level: 'esb', areas: esb };
-  if (special?.startsWith('import:')) {
-    const d = datasets.find((x) => `import:${x.id}` === special);
-    return { level: special, areas: d ? (importedAreas(d) ?? undefined) : undefined };
-  }
-  return { level, areas: lorAreas };
-}
-
 /**
  * The map: MapLibre (offline background style) with a deck.gl overlay drawing the choropleth of the active
  * indicator, urban-development overlays, institution points (dimmed when filtered out), labels and the filter
@@ -142,7 +127,11 @@ export function MapView() {
   const [ctx, setCtx] = useState<{ map: MapLibreMap; overlay: MapLibreOverlay } | null>(null);
   const [zoom, setZoom] = useState(10);
 
-  const { level, areas } = useDisplayedAreas();
+  // the layer shown: the LOR level, or the Einschulbereiche / an imported layer that replaces it
+  const { level, areas } = useDisplayedAreas(
+    useViewStore((s) => s.level),
+    useMapStore((s) => s.special),
+  );
   const layers = useViewStore((s) => s.layers);
   const institutions = useDataStore((s) => s.institutions);
   const results = useIndicatorStore((s) => s.results);
