@@ -178,13 +178,8 @@ async function main() {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   }
-  const startup = process.env.STARTUP === '1';
-  if (startup) {
-    if (profile) await cdp.send('Profiler.start');
-    await s.browser.startTracing(page, { categories: TRACE_CATEGORIES });
-  }
-  await gotoApp(s);
-  if (startup) {
+  /** Until the map's background preparation of the other levels has ended (MapView's idle handler), then 1 s. */
+  const backgroundPrepared = async () => {
     await page
       .waitForFunction(() => window.__bildungsraum?.timings.backgroundPrefetchDone !== undefined, undefined, {
         timeout: 30_000,
@@ -192,6 +187,15 @@ async function main() {
       })
       .catch(() => console.log('(background prefetch not done after 30 s)'));
     await page.waitForTimeout(1000);
+  };
+  const startup = process.env.STARTUP === '1';
+  if (startup) {
+    if (profile) await cdp.send('Profiler.start');
+    await s.browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  }
+  await gotoApp(s);
+  if (startup) {
+    await backgroundPrepared();
     const trace = JSON.parse((await s.browser.stopTracing()).toString('utf8'));
     if (process.env.TRACE_DIR) {
       mkdirSync(process.env.TRACE_DIR, { recursive: true });
@@ -224,13 +228,7 @@ async function main() {
   const warm = process.env.WARM !== '0';
   if (warm) {
     // until the background preparation of the other levels has ended (MapView's idle handler), then a bit
-    await page
-      .waitForFunction(() => window.__bildungsraum?.timings.backgroundPrefetchDone !== undefined, undefined, {
-        timeout: 30_000,
-        polling: 250,
-      })
-      .catch(() => console.log('(background prefetch not done after 30 s)'));
-    await page.waitForTimeout(1000);
+    await backgroundPrepared();
   }
   const longest = (since: number) =>
     page.evaluate(

@@ -14,14 +14,7 @@ import type { Areas } from '../../../src/datasets/types';
 import { buildLayers, type LayerInputs } from '../../../src/map/layers/index';
 import { DEFAULT_LAYERS } from '../../../src/state/viewStore';
 import { type DataClient, withAreaMeshes } from '../../../src/worker/dataClient';
-
-const square = (x: number, y: number, s: number): Position[] => [
-  [x, y],
-  [x + s, y],
-  [x + s, y + s],
-  [x, y + s],
-  [x, y],
-];
+import { square } from '../fixtures/areaLayers';
 
 // a polygon with a hole, a two-part MultiPolygon, a ring with a third coordinate, an empty hole, a triangle
 function fixture(): Areas {

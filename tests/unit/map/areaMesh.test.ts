@@ -1,4 +1,3 @@
-import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { type AreaMesh, areaMeshOf, attachAreaMesh, buildAreaMesh } from '../../../src/datasets/areaMesh';
 import type { Areas } from '../../../src/datasets/types';
@@ -7,14 +6,7 @@ import { areaLayerData, areaLayerProps, pickedAreaId } from '../../../src/map/la
 import { buildLayers, type LayerInputs } from '../../../src/map/layers/index';
 import { OVERLAY_IDS } from '../../../src/map/layers/overlays';
 import { DEFAULT_LAYERS } from '../../../src/state/viewStore';
-
-const square = (x: number, y: number, s: number): Position[] => [
-  [x, y],
-  [x + s, y],
-  [x + s, y + s],
-  [x, y + s],
-  [x, y],
-];
+import { square } from '../fixtures/areaLayers';
 
 // hand-made areas: a square with a square hole, a two-part MultiPolygon, a plain triangle
 function fixture(): Areas {

@@ -7,15 +7,12 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChartsPanel } from '../../../src/panels/ChartsPanel';
-import { useDataStore } from '../../../src/state/dataStore';
 import { useFilterStore } from '../../../src/state/filterStore';
 import { useIndicatorStore } from '../../../src/state/indicatorStore';
 import { useLocaleStore } from '../../../src/state/localeStore';
 import { useMapStore } from '../../../src/state/mapStore';
-import { useSelectionStore } from '../../../src/state/selectionStore';
-import { useViewStore } from '../../../src/state/viewStore';
 import { cleanup, render } from '../charts/render';
-import { engineResults, squareAreas } from '../fixtures/areaLayers';
+import { engineResults, setShownLayerStores, squareAreas } from '../fixtures/areaLayers';
 import { PLR } from './linkedData';
 
 /** Four made-up Einschulbereiche (one more than the three Planungsräume, so the counts tell them apart). */
@@ -53,14 +50,7 @@ const binTotal = (c: HTMLElement) =>
   );
 
 beforeEach(() => {
-  useLocaleStore.setState({ locale: 'de' });
-  useDataStore.setState({ areas: { plr: PLR }, areaStatus: { plr: 'ready' } });
-  useIndicatorStore.setState({ results: results(), status: 'ready' });
-  useFilterStore.getState().reset();
-  useSelectionStore.getState().select(null);
-  useViewStore.getState().setLevel('plr');
-  // set directly: setSpecial would load the ESB layer through the data worker
-  useMapStore.setState({ special: 'esb', overlayAreas: { esb: ESB } });
+  setShownLayerStores({ plr: PLR, esb: ESB, results: results(), special: 'esb' });
 });
 
 afterEach(() => {

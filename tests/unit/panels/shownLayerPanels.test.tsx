@@ -8,16 +8,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AreaTable } from '../../../src/panels/AreaTable';
 import { IndicatorPanel } from '../../../src/panels/IndicatorPanel';
 import { LevelPanel } from '../../../src/panels/LayerPanel';
-import { useDataStore } from '../../../src/state/dataStore';
-import { useFilterStore } from '../../../src/state/filterStore';
 import { useImportStore } from '../../../src/state/importStore';
 import { useIndicatorStore } from '../../../src/state/indicatorStore';
-import { useLocaleStore } from '../../../src/state/localeStore';
 import { useMapStore } from '../../../src/state/mapStore';
-import { useSelectionStore } from '../../../src/state/selectionStore';
-import { useViewStore } from '../../../src/state/viewStore';
 import { cleanup, render } from '../charts/render';
-import { engineResults, importedPolygons, squareAreas } from '../fixtures/areaLayers';
+import { engineResults, importedPolygons, setShownLayerStores, squareAreas } from '../fixtures/areaLayers';
 
 /** Two made-up Planungsräume, three made-up Einschulbereiche, an imported file with one polygon and a point. */
 const PLR = squareAreas(['09100101', '09100102'].map((id) => ({ id, name: `PLR ${id}` })));
@@ -49,15 +44,7 @@ const notOnLevel = (c: HTMLElement) =>
   c.querySelector('[data-testid="indicator-not-on-level"]')?.textContent ?? null;
 
 beforeEach(() => {
-  useLocaleStore.setState({ locale: 'de' });
-  useDataStore.setState({ areas: { plr: PLR }, areaStatus: { plr: 'ready' } });
-  useIndicatorStore.setState({ results: results(), status: 'ready' });
-  useFilterStore.getState().reset();
-  useSelectionStore.getState().select(null);
-  useViewStore.getState().setLevel('plr');
-  useImportStore.setState({ datasets: [IMPORTED] });
-  // set directly: setSpecial would load the ESB layer through the data worker
-  useMapStore.setState({ special: null, overlayAreas: { esb: ESB } });
+  setShownLayerStores({ plr: PLR, esb: ESB, results: results(), special: null, datasets: [IMPORTED] });
 });
 afterEach(() => {
   cleanup();
