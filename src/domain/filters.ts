@@ -11,6 +11,9 @@
  * - `bezirke`: Bezirk id = first two characters of the item's Planungsraum; items without PLR fail.
  * - `ranges`: the item's area (ancestor of its PLR at `range.level`) must have a value within [min, max];
  *   areas without a value fail. Ranges on levels the context has no values for are ignored.
+ *   On a level outside the LOR hierarchy (the Einschulbereiche, `level: 'esb'`) the item's area comes from
+ *   `context.itemAreas[level]` (the area each item lies in, computed once in the worker); without it the
+ *   range is ignored like a range without values, an item in no area of that level fails.
  * - `overlay`: inside / outside an Erhaltungsgebiet (em, es or any); needs per-item membership in the context.
  * - `radius`: great-circle distance to the centre ≤ m.
  * - `polygon`: point in the drawn ring (even-odd rule).
@@ -70,11 +73,25 @@ export interface FilterableItem {
   fields: Record<string, string>;
 }
 
+/**
+ * The area of a level outside the LOR hierarchy (e.g. the Einschulbereiche) every item lies in:
+ * `index[i]` is the position in `ids` of item i's area, -1 = in none.
+ */
+export interface ItemAreas {
+  ids: readonly string[];
+  index: Int32Array;
+}
+
 export interface MaskContext {
   /** Per-item membership (aligned with `items`, 1 = inside) of the Erhaltungsgebiete. */
   overlay?: Partial<Record<'em' | 'es', Uint8Array>>;
   /** Area values of an indicator on a level, by area id; null/undefined = not known (range ignored). */
   areaValues?: (indicatorId: string, level: string) => ReadonlyMap<string, number> | null | undefined;
+  /**
+   * Per non-LOR level (e.g. 'esb'): the area of every item (aligned with `items`). Ranges on such a level are
+   * ignored without it (or when it does not fit the items).
+   */
+  itemAreas?: Readonly<Record<string, ItemAreas | null | undefined>>;
   /** Which filters to apply (default all). The engine masks skip `ranges` (they are applied to its output). */
   skip?: { ranges?: boolean };
 }
@@ -113,6 +130,11 @@ export function pointInRing(lon: number, lat: number, ring: readonly (readonly [
 
 const LOR_LEVEL_SET = new Set<string>(['bez', 'pgr', 'bzr', 'plr']);
 
+/** A known, finite value within [min, max]. */
+function inRange(v: number | undefined, min: number, max: number): boolean {
+  return v !== undefined && Number.isFinite(v) && v >= min && v <= max;
+}
+
 /** True when any filter restricts items (ranges included). */
 export function hasActiveFilters(f: InstitutionFilters): boolean {
   return (
@@ -138,11 +160,24 @@ export function institutionMask(
   const traeger = filters.traeger.length ? new Set(filters.traeger) : null;
   const bez = filters.bezirke.length ? new Set(filters.bezirke) : null;
   const ranges: { level: LorLevel; values: ReadonlyMap<string, number>; min: number; max: number }[] = [];
+  // ranges on levels outside the LOR hierarchy: per area of the level, 1 = value in range
+  const areaRanges: { index: Int32Array; keep: Uint8Array }[] = [];
   if (!context.skip?.ranges && context.areaValues) {
     for (const r of filters.ranges) {
-      if (!LOR_LEVEL_SET.has(r.level)) continue;
+      if (LOR_LEVEL_SET.has(r.level)) {
+        const values = context.areaValues(r.indicatorId, r.level);
+        if (values) ranges.push({ level: r.level as LorLevel, values, min: r.min, max: r.max });
+        continue;
+      }
+      const areas = context.itemAreas?.[r.level];
+      if (!areas || areas.index.length !== n) continue;
       const values = context.areaValues(r.indicatorId, r.level);
-      if (values) ranges.push({ level: r.level as LorLevel, values, min: r.min, max: r.max });
+      if (!values) continue;
+      const keep = new Uint8Array(areas.ids.length);
+      areas.ids.forEach((id, k) => {
+        if (inRange(values.get(id), r.min, r.max)) keep[k] = 1;
+      });
+      areaRanges.push({ index: areas.index, keep });
     }
   }
   const ov = filters.overlay;
@@ -171,7 +206,18 @@ export function institutionMask(
       for (let k = 0; ok && k < ranges.length; k++) {
         const r = ranges[k];
         const v = r.values.get(lorAncestorId(it.plrId as string, r.level));
-        ok = v !== undefined && Number.isFinite(v) && v >= r.min && v <= r.max;
+        ok = inRange(v, r.min, r.max);
+      }
+      if (!ok) {
+        mask[i] = 0;
+        continue;
+      }
+    }
+    if (areaRanges.length) {
+      let ok = true;
+      for (let k = 0; ok && k < areaRanges.length; k++) {
+        const a = areaRanges[k].index[i];
+        ok = a >= 0 && areaRanges[k].keep[a] === 1;
       }
       if (!ok) {
         mask[i] = 0;
@@ -198,7 +244,10 @@ export function institutionMask(
   return mask;
 }
 
-/** Areas of a level whose value lies outside the range filters on that level (to dim them). */
+/**
+ * Areas of a level whose value lies outside the range filters on that level (to dim them); any level whose
+ * values `areaValues` knows, the Einschulbereiche ('esb') included.
+ */
 export function areaOutOfRange(
   ids: readonly string[],
   level: string,
@@ -212,7 +261,7 @@ export function areaOutOfRange(
     if (!values) continue;
     ids.forEach((id, i) => {
       const v = values.get(id);
-      if (v === undefined || !Number.isFinite(v) || v < r.min || v > r.max) out[i] = 1;
+      if (!inRange(v, r.min, r.max)) out[i] = 1;
     });
   }
   return out;

@@ -160,7 +160,9 @@ export function MapView() {
   const choro = choroplethFor({ areas, level, results, indicatorId, classification, locale });
   const rangeKey = filters.ranges;
   const dim = useMemo(() => {
-    if (!areas || !LOR.has(level) || !rangeKey.some((r) => r.level === level)) return null;
+    // range filters act on the LOR levels and the Einschulbereiche (not on imported layers)
+    if (!areas || !(LOR.has(level) || level === 'esb') || !rangeKey.some((r) => r.level === level))
+      return null;
     const ids = areas.features.map((f) => f.properties.id);
     return areasOutOfRange(ids, level, { ...filters, ranges: rangeKey }, results);
   }, [areas, level, rangeKey, results, filters]);

@@ -65,9 +65,9 @@ const AREA_INDICATORS = [
 
 /**
  * Linked charts: the histogram of the active indicator on the area layer the map shows (the LOR level, or
- * the Einschulbereiche / an imported layer that replaces it; coloured by the map's classes; on LOR levels its
- * brush sets the range filter, so map and table shrink) and a scatter of a school figure against an indicator
- * of the school's Planungsraum (click selects; the selection is highlighted).
+ * the Einschulbereiche / an imported layer that replaces it; coloured by the map's classes; on LOR levels and
+ * the Einschulbereiche its brush sets the range filter, so map and table shrink) and a scatter of a school
+ * figure against an indicator of the school's Planungsraum (click selects; the selection is highlighted).
  */
 export function ChartsPanel() {
   // Deferred: on a level or indicator switch the map and the legend update first; the charts follow in a
@@ -116,9 +116,10 @@ const Charts = memo(function Charts({ level, special, indicatorId, classificatio
   // area table choose it, so histogram, map and table bin the same areas and values
   const shown = useDisplayedAreas(level, special);
   const { areas, level: shownLevel } = shown;
-  // range filters apply to LOR areas only: the map dims and the institutions filter by LOR areas
-  // (src/domain/filters.ts, MapView); on other layers the histogram shows the distribution only
-  const brushable = shown.kind === 'lor';
+  // range filters apply to LOR areas and the Einschulbereiche: the map dims the areas out of range and the
+  // institutions filter by the area they lie in (src/domain/filters.ts, MapView); on imported layers the
+  // histogram shows the distribution only
+  const brushable = shown.kind === 'lor' || shown.kind === 'esb';
   // the map's own classification (same breaks and colours as the choropleth), in display units
   const choro = useMemo(
     () => choroplethFor({ areas, level: shownLevel, results, indicatorId, classification, locale }),

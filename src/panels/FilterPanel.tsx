@@ -114,7 +114,8 @@ const Filters = memo(function Filters({
 
   // --- range (mirrors the histogram brush) ---
   const def = indicatorId ? INDICATOR_BY_ID.get(indicatorId) : undefined;
-  const rangeLevel: LorLevel | null = special === null ? level : null;
+  // ranges act on the LOR levels and the Einschulbereiche (not on imported layers)
+  const rangeLevel: LorLevel | 'esb' | null = special === 'esb' ? 'esb' : special === null ? level : null;
   const range = f.ranges.find((r) => r.indicatorId === indicatorId && r.level === rangeLevel);
   const scale = displayScale(def);
   const fmt = (v: number | undefined) =>
@@ -225,7 +226,9 @@ const Filters = memo(function Filters({
             <legend>
               {m.filterRange}: {def.label[locale]}
             </legend>
-            <p className="muted">{m.rangeHint(am[`level_${rangeLevel}`])}</p>
+            <p className="muted">
+              {m.rangeHint(rangeLevel === 'esb' ? m.level_esb : am[`level_${rangeLevel}`])}
+            </p>
             <label htmlFor={`${ids.range}-min`}>{m.rangeMin}</label>
             <input
               id={`${ids.range}-min`}

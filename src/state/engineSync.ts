@@ -1,7 +1,8 @@
 /**
  * Keeps `indicatorStore.results` in step with the filters: prepares the engine in the data worker once,
  * re-computes when an engine-relevant filter changes (ranges are applied afterwards on the main thread),
- * and fetches the Erhaltungsgebiet membership of loaded institutions when the overlay filter is used.
+ * and fetches the Erhaltungsgebiet membership of loaded institutions when the overlay filter is used, and
+ * their Einschulbereich when a range filter on the Einschulbereiche is set (schools: from the engine output).
  */
 import { dataUrl } from '../datasets/registry';
 import type { InstitutionFilters } from '../domain/filters';
@@ -90,12 +91,36 @@ export function connectEngine(): () => void {
     }
   };
 
+  // Einschulbereich of loaded institution kinds (not schools: theirs comes with the engine output) when a
+  // range filter on the Einschulbereiche is set; asked once per kind
+  const asked = new Set<InstitutionKind>();
+  const fetchEsbMembership = () => {
+    const f = useFilterStore.getState();
+    if (!client.esbMembership || !f.ranges.some((r) => r.level === 'esb')) return;
+    const loaded = useDataStore.getState().institutions;
+    for (const kind of Object.keys(loaded) as InstitutionKind[]) {
+      if (kind === 'school' || asked.has(kind) || f.esbMembership[kind]) continue;
+      asked.add(kind);
+      void client
+        .esbMembership(kind)
+        .then((m) => {
+          if (!disposed && m) useFilterStore.getState().setEsbMembership(kind, m);
+        })
+        .catch(() => asked.delete(kind));
+    }
+  };
+  fetchEsbMembership();
+
   const unsubFilters = useFilterStore.subscribe((s, prev) => {
     if (s.overlay && s.overlay !== prev.overlay) fetchMembership();
+    if (s.ranges !== prev.ranges) fetchEsbMembership();
     if (!sameEngineInputs(s, prev)) void run(engineFilters(s));
   });
   const unsubData = useDataStore.subscribe((s, prev) => {
-    if (s.institutions !== prev.institutions) fetchMembership();
+    if (s.institutions !== prev.institutions) {
+      fetchMembership();
+      fetchEsbMembership();
+    }
   });
   return () => {
     disposed = true;

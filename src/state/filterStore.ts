@@ -8,7 +8,9 @@
  *
  * The mask logic is pure (src/domain/filters.ts). Ranges are applied to the engine output of the active
  * filters (they never feed back into the engine); overlay membership per institution is computed once in
- * the worker (src/state/engineSync.ts writes `membership`).
+ * the worker (src/state/engineSync.ts writes `membership`). A range on the Einschulbereiche (level 'esb') is
+ * evaluated against `results.esb`; the Einschulbereich of each school comes with the engine output
+ * (`results.esb.schoolEsb`), that of the other kinds from the worker (engineSync writes `esbMembership`).
  */
 import { useMemo } from 'react';
 import { create } from 'zustand';
@@ -17,6 +19,7 @@ import {
   areaOutOfRange,
   EMPTY_FILTERS,
   type InstitutionFilters,
+  type ItemAreas,
   institutionMask,
   type OverlayFilter,
   type RadiusFilter,
@@ -43,10 +46,13 @@ export type OverlayMembership = Partial<Record<'em' | 'es', Uint8Array>>;
 export interface FilterState extends FilterValues {
   /** Per institution kind: membership in the Erhaltungsgebiete (aligned with dataStore items). */
   membership: Partial<Record<InstitutionKind, OverlayMembership>>;
+  /** Per institution kind: the Einschulbereich each item lies in (aligned with dataStore items). */
+  esbMembership: Partial<Record<InstitutionKind, ItemAreas>>;
   setFilters: (partial: Partial<FilterValues>) => void;
   setRange: (indicatorId: string, level: string, range: { min: number; max: number } | null) => void;
   reset: () => void;
   setMembership: (kind: InstitutionKind, m: OverlayMembership) => void;
+  setEsbMembership: (kind: InstitutionKind, m: ItemAreas) => void;
 }
 
 const empty = (): FilterValues => ({
@@ -62,6 +68,7 @@ const empty = (): FilterValues => ({
 export const useFilterStore = create<FilterState>((set) => ({
   ...empty(),
   membership: {},
+  esbMembership: {},
   setFilters: (partial) => set(partial),
   setRange: (indicatorId, level, range) =>
     set((s) => {
@@ -73,6 +80,7 @@ export const useFilterStore = create<FilterState>((set) => ({
     }),
   reset: () => set(empty()),
   setMembership: (kind, m) => set((s) => ({ membership: { ...s.membership, [kind]: m } })),
+  setEsbMembership: (kind, m) => set((s) => ({ esbMembership: { ...s.esbMembership, [kind]: m } })),
 }));
 
 /** The filter values as the pure module wants them. */
@@ -94,22 +102,50 @@ export const NO_FILTERS: InstitutionFilters = EMPTY_FILTERS;
 
 const valueMaps = new WeakMap<Float64Array, Map<string, number>>();
 
-/** `(indicatorId, level) → Map<areaId, value>` over an engine result (NaN values left out). */
+/** Map<id, value> of an array aligned with `ids` (NaN left out), cached per array. */
+function valueMap(ids: readonly string[], arr: Float64Array): Map<string, number> {
+  let m = valueMaps.get(arr);
+  if (!m) {
+    m = new Map();
+    for (let i = 0; i < ids.length; i++) if (Number.isFinite(arr[i])) m.set(ids[i], arr[i]);
+    valueMaps.set(arr, m);
+  }
+  return m;
+}
+
+/**
+ * `(indicatorId, level) → Map<areaId, value>` over an engine result (NaN values left out); level 'esb' reads
+ * the Einschulbereich values (`results.esb`).
+ */
 export function areaValuesOf(results: ComputeResult | null) {
   return (indicatorId: string, level: string): ReadonlyMap<string, number> | null => {
     if (!results) return null;
+    if (level === 'esb') {
+      const esb = results.esb;
+      const arr = esb?.values[indicatorId];
+      return esb && arr ? valueMap(esb.ids, arr) : null;
+    }
     const lv = results.values[indicatorId] as Record<string, Float64Array> | undefined;
     const ids = (results.levelIds as Record<string, readonly string[]>)[level];
     const arr = lv?.[level];
     if (!arr || !ids) return null;
-    let m = valueMaps.get(arr);
-    if (!m) {
-      m = new Map();
-      for (let i = 0; i < ids.length; i++) if (Number.isFinite(arr[i])) m.set(ids[i], arr[i]);
-      valueMaps.set(arr, m);
-    }
-    return m;
+    return valueMap(ids, arr);
   };
+}
+
+/**
+ * The Einschulbereich of every item of a kind, for ranges on the 'esb' level: schools from the engine output
+ * (`results.esb.schoolEsb`, the join the engine made), other kinds from the worker (`esbMembership`).
+ * Undefined while not known (an ESB range is then ignored for that kind).
+ */
+export function esbAreasOf(
+  kind: InstitutionKind,
+  results: ComputeResult | null,
+  esbMembership: Partial<Record<InstitutionKind, ItemAreas>>,
+): ItemAreas | undefined {
+  const esb = results?.esb;
+  if (kind === 'school' && esb?.schoolEsb) return { ids: esb.ids, index: esb.schoolEsb };
+  return esbMembership[kind];
 }
 
 // --- memoised masks / filtered lists (shared by map, table, export) -----------------------------------
@@ -132,7 +168,8 @@ function sameFilterInputs(a: FilterState, b: FilterState, kind: InstitutionKind)
     a.overlay === b.overlay &&
     a.radius === b.radius &&
     a.polygon === b.polygon &&
-    a.membership[kind] === b.membership[kind]
+    a.membership[kind] === b.membership[kind] &&
+    a.esbMembership[kind] === b.esbMembership[kind]
   );
 }
 
@@ -153,6 +190,7 @@ function compute(
   const mask = institutionMask(items, filterValues(filters), {
     overlay: filters.membership[kind],
     areaValues: areaValuesOf(results),
+    itemAreas: { esb: esbAreasOf(kind, results, filters.esbMembership) },
   });
   let filtered: Institution[];
   if (mask.every((v) => v === 1)) filtered = items as Institution[];

@@ -88,6 +88,11 @@ export interface UrlKnown {
   bounds?: [number, number, number, number];
   /** Optional check that a selected area/institution exists. */
   isKnownSelection?: (sel: UrlSelection) => boolean;
+  /**
+   * Optional check that an indicator has values on the link's level (`level` undefined = the default level),
+   * e.g. a range `r.<id>` on the Einschulbereiche needs an Einschulbereich indicator; other ranges are dropped.
+   */
+  rangeOnLevel?: (indicatorId: string, level: string | undefined) => boolean;
 }
 
 export type UrlIssueCode =
@@ -403,6 +408,11 @@ export function decodeViewState(search: string, known: UrlKnown, locale: Locale 
       issue('duplicate', key);
       continue;
     }
+    const onLevel = known.rangeOnLevel;
+    if (onLevel && !safeCheck(() => onLevel(id, state.level))) {
+      issue('invalidValue', key, value);
+      continue;
+    }
     const mm = /^([^_]*)_([^_]*)$/.exec(value);
     const lo = mm && mm[1] !== '' ? parseNum(mm[1]) : null;
     const hi = mm && mm[2] !== '' ? parseNum(mm[2]) : null;
@@ -486,9 +496,9 @@ export function decodeViewState(search: string, known: UrlKnown, locale: Locale 
   return finish();
 }
 
-function safeCheck(fn: (sel: UrlSelection) => boolean, sel: UrlSelection): boolean {
+function safeCheck<A extends unknown[]>(fn: (...args: A) => boolean, ...args: A): boolean {
   try {
-    return fn(sel) === true;
+    return fn(...args) === true;
   } catch {
     return false;
   }

@@ -9,7 +9,7 @@
 import { create } from 'zustand';
 import { LOR_LEVELS, type LorLevel, lorLevelOf } from '../domain/lor';
 import type { Locale } from '../i18n/catalog';
-import { INDICATORS } from '../indicators/catalogue';
+import { INDICATOR_BY_ID, INDICATORS } from '../indicators/catalogue';
 import { type FilterValues, useFilterStore } from './filterStore';
 import {
   DEFAULT_CLASSIFICATION,
@@ -39,6 +39,12 @@ export const URL_KNOWN: UrlKnown = {
   selectionKinds: ['area', 'school', 'youth', 'kita', 'esb'],
   traeger: ['public', 'free'],
   bounds: [12.8, 52.2, 14.0, 52.8],
+  // a range needs values on the link's level: Einschulbereich indicators on 'esb', LOR indicators on theirs
+  rangeOnLevel: (id, level) => {
+    const d = INDICATOR_BY_ID.get(id);
+    const l = level ?? DEFAULT_LEVEL;
+    return !!d && (l === 'esb' ? !!d.esb : (d.levels as readonly string[]).includes(l));
+  },
 };
 
 /** The app state the URL reflects. */
@@ -257,7 +263,8 @@ export function connectUrl(): () => void {
       if (s.indicatorId !== p.indicatorId || s.classification !== p.classification) onChange();
     }),
     useFilterStore.subscribe((s, p) => {
-      if (s.membership !== p.membership && s.ranges === p.ranges && s.overlay === p.overlay) return;
+      const membershipOnly = s.membership !== p.membership || s.esbMembership !== p.esbMembership;
+      if (membershipOnly && s.ranges === p.ranges && s.overlay === p.overlay) return;
       onChange();
     }),
     useSelectionStore.subscribe((s, p) => {

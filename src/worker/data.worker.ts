@@ -98,6 +98,10 @@ const api = {
   overlayMembership(kind: InstitutionKind) {
     return engineHost.overlayMembership(kind);
   },
+  /** Per-institution Einschulbereich (index into `ids`, -1 = none), aligned with loadInstitutions items. */
+  esbMembership(kind: InstitutionKind) {
+    return engineHost.esbMembership(kind);
+  },
 };
 
 export type DataWorkerApi = typeof api;

@@ -6,7 +6,7 @@ import * as Comlink from 'comlink';
 import { type AreaMesh, attachAreaMesh, restoreAreaGeometry } from '../datasets/areaMesh';
 import type { Parsed } from '../datasets/parse';
 import type { Areas, InstitutionSet } from '../datasets/types';
-import type { InstitutionFilters } from '../domain/filters';
+import type { InstitutionFilters, ItemAreas } from '../domain/filters';
 import type { InstitutionKind, Manifest } from '../domain/types';
 import type { DataWorkerApi } from './data.worker';
 import type { EngineComputed, EnginePrepared } from './engineHost';
@@ -20,6 +20,8 @@ export interface DataClient {
   prepareEngine?(dataBase: string): Promise<EnginePrepared>;
   computeIndicators?(filters: InstitutionFilters | null): Promise<EngineComputed>;
   overlayMembership?(kind: InstitutionKind): Promise<Partial<Record<'em' | 'es', Uint8Array>>>;
+  /** The Einschulbereich of every item of a kind (null: Einschulbereiche not loaded). */
+  esbMembership?(kind: InstitutionKind): Promise<ItemAreas | null>;
 }
 
 let client: DataClient | null = null;

@@ -7,7 +7,7 @@
 import Papa from 'papaparse';
 import { parseInstitutionsCsv } from '../datasets/parse';
 import type { Institution } from '../datasets/types';
-import { type InstitutionFilters, institutionMask } from '../domain/filters';
+import { type InstitutionFilters, type ItemAreas, institutionMask } from '../domain/filters';
 import type { AreaFeature, InstitutionKind } from '../domain/types';
 import {
   type Engine,
@@ -71,37 +71,49 @@ function plrIdsFromTopo(t: string): string[] {
   return (obj?.geometries ?? []).map((g) => String(g.properties?.id ?? '')).filter((s) => s !== '');
 }
 
+/** The Einschulbereiche as the worker keeps them: ids and a point index over the full-resolution polygons. */
+interface EsbLocator {
+  ids: readonly string[];
+  index: ReturnType<typeof buildAreaIndex>;
+}
+
 /**
  * Einschulbereich input of the engine: ids from full/esb.geojson, estimates from tables/esb_population.csv,
- * and every school located in an ESB (point-in-polygon on the full-resolution polygons).
+ * and every school located in an ESB (point-in-polygon on the full-resolution polygons). The point index is
+ * kept (`locator`) to place the other institution kinds on demand (esbMembership).
  */
 function esbInput(
   geojson: string | null,
   estimates: string | null,
   schools: readonly Institution[] | undefined,
-): EngineInput['esb'] {
-  if (geojson === null) return undefined;
+): { input: EngineInput['esb']; locator: EsbLocator | null } {
+  if (geojson === null) return { input: undefined, locator: null };
   let features: AreaFeature[];
   try {
     features = ((JSON.parse(geojson) as { features?: AreaFeature[] }).features ?? []).filter(
       (f) => f?.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'),
     );
   } catch {
-    return undefined;
+    return { input: undefined, locator: null };
   }
   const ids = features.map((f) => String(f.properties?.id ?? ''));
-  let schoolEsb: Int32Array | undefined;
-  if (schools) {
-    const index = buildAreaIndex(features);
-    schoolEsb = Int32Array.from(schools, (it) =>
-      Number.isFinite(it.lon) && Number.isFinite(it.lat) ? index.locate(it.lon, it.lat) : -1,
-    );
-  }
+  const locator: EsbLocator = { ids, index: buildAreaIndex(features) };
+  const schoolEsb = schools ? locateAll(locator, schools) : undefined;
   return {
-    ids,
-    ...(estimates !== null ? { estimates: rows(estimates) } : {}),
-    ...(schoolEsb ? { schoolEsb } : {}),
+    input: {
+      ids,
+      ...(estimates !== null ? { estimates: rows(estimates) } : {}),
+      ...(schoolEsb ? { schoolEsb } : {}),
+    },
+    locator,
   };
+}
+
+/** Per item: index of the Einschulbereich its location lies in, -1 = none or no coordinates. */
+function locateAll(locator: EsbLocator, list: readonly Institution[]): Int32Array {
+  return Int32Array.from(list, (it) =>
+    Number.isFinite(it.lon) && Number.isFinite(it.lat) ? locator.index.locate(it.lon, it.lat) : -1,
+  );
 }
 
 export function createEngineHost() {
@@ -110,8 +122,17 @@ export function createEngineHost() {
   const items: Partial<Record<InstitutionKind, Institution[]>> = {};
   const membership = new Map<InstitutionKind, Promise<Partial<Record<'em' | 'es', Uint8Array>>>>();
   let overlayIndex: Promise<Partial<Record<'em' | 'es', ReturnType<typeof buildAreaIndex>>>> | null = null;
+  let esbLocator: EsbLocator | null = null;
+  let schoolEsb: Int32Array | undefined;
+  const esbMemberships = new Map<InstitutionKind, ItemAreas | null>();
+  let prepared: Promise<EnginePrepared> | null = null;
 
-  async function prepare(dataBase: string): Promise<EnginePrepared> {
+  function prepare(dataBase: string): Promise<EnginePrepared> {
+    prepared = prepareOnce(dataBase);
+    return prepared;
+  }
+
+  async function prepareOnce(dataBase: string): Promise<EnginePrepared> {
     const t0 = performance.now();
     base = dataBase;
     const f = ENGINE_FILES;
@@ -148,9 +169,13 @@ export function createEngineHost() {
       plrIds = plrIdsFromTopo(topo);
     }
     const schoolItems = inst('school', f.schools, schools);
+    const esb = esbInput(note(f.esbFull, esbFull), note(f.esbPopulation, esbPop), items.school);
+    esbLocator = esb.locator;
+    schoolEsb = esb.input?.schoolEsb;
+    esbMemberships.clear();
     engine = prepareEngine({
       plrIds,
-      esb: esbInput(note(f.esbFull, esbFull), note(f.esbPopulation, esbPop), items.school),
+      esb: esb.input,
       institutions: {
         schools: schoolItems,
         youth: inst('youth', f.youth, youth),
@@ -212,6 +237,25 @@ export function createEngineHost() {
     return p;
   }
 
+  /**
+   * The Einschulbereich every item of a kind lies in (aligned with loadInstitutions items; index into `ids`,
+   * -1 = none): the schools' join the engine already has, the other kinds located once on the same point
+   * index. Null when the Einschulbereiche could not be loaded. Waits for the engine's preparation.
+   */
+  async function esbMembership(kind: InstitutionKind): Promise<ItemAreas | null> {
+    if (prepared) await prepared.catch(() => undefined);
+    const cached = esbMemberships.get(kind);
+    if (cached !== undefined) return cached;
+    const list = items[kind];
+    let out: ItemAreas | null = null;
+    if (esbLocator && list) {
+      const index = kind === 'school' && schoolEsb ? schoolEsb : locateAll(esbLocator, list);
+      out = { ids: esbLocator.ids, index };
+    }
+    esbMemberships.set(kind, out);
+    return out;
+  }
+
   async function compute(filters: InstitutionFilters | null): Promise<EngineComputed> {
     if (!engine) throw new Error('Indikator-Engine ist nicht vorbereitet');
     const t0 = performance.now();
@@ -228,5 +272,5 @@ export function createEngineHost() {
     return { results, ms: performance.now() - t0 };
   }
 
-  return { prepare, compute, overlayMembership };
+  return { prepare, compute, overlayMembership, esbMembership };
 }

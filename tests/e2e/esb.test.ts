@@ -2,7 +2,8 @@
  * End-to-end: the Einschulbereich layer (against the built app in `dist/`): switch to Einschulbereiche, pick
  * an ESB indicator (estimated children 6 to under 15) → the legend shows classes and the histogram title names
  * the Einschulbereich level → click an ESB → the area profile names it, shows its estimated residents and
- * states the method (area share of Planungsräume).
+ * states the method (area share of Planungsräume) → brush the ESB histogram → the institution table keeps the
+ * schools in the Einschulbereiche in range (youth centres too), and the link reproduces the filter.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,7 +63,8 @@ describe('Einschulbereiche', () => {
       { timeout: 30_000, polling: 100 },
     );
     expect(await page.getByTestId('histogram-title').textContent()).not.toMatch(/Planungsraum/);
-    expect(await page.getByTestId('histogram-no-brush').isVisible()).toBe(true);
+    // … and its brush filters (range filters act on the Einschulbereiche too)
+    expect(await page.getByTestId('histogram-no-brush').count()).toBe(0);
 
     await waitForMapIdle(page);
     const box = await page.getByTestId('map').boundingBox();
@@ -96,6 +98,56 @@ describe('Einschulbereiche', () => {
       await expect
         .poll(() => again.getByTestId('profile-name').textContent(), { timeout: 30_000 })
         .toBe(name);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('brushing the ESB histogram shrinks the institution table; the link keeps the range', async () => {
+    const { page } = s;
+    await page.getByTestId('layer-school').check();
+    await page.getByTestId('layer-youth').check();
+    const tableShown = async () => Number(await page.getByTestId('table-count').getAttribute('data-shown'));
+    const filtered = (kind: 'school' | 'youth') =>
+      page.evaluate((k) => window.__bildungsraumViews?.filteredCount(k) ?? -1, kind);
+    await expect.poll(() => filtered('school'), { timeout: 60_000 }).toBeGreaterThan(100);
+    await expect.poll(() => filtered('youth'), { timeout: 60_000 }).toBeGreaterThan(50);
+    await expect.poll(tableShown, { timeout: 30_000 }).toBeGreaterThan(100);
+    const schoolsBefore = await filtered('school');
+    const youthBefore = await filtered('youth');
+    const shownBefore = await tableShown();
+    expect(shownBefore).toBe(schoolsBefore);
+
+    // drag over the left third of the histogram (Einschulbereiche with few children)
+    const overlay = page.locator('[data-testid="histogram"] .histogram-brush rect.overlay');
+    await overlay.scrollIntoViewIfNeeded();
+    const ob = await overlay.boundingBox();
+    if (!ob) throw new Error('histogram brush not visible');
+    await page.mouse.move(ob.x + 2, ob.y + ob.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(ob.x + ob.width / 3, ob.y + ob.height / 2, { steps: 8 });
+    await page.mouse.up();
+
+    await expect.poll(tableShown, { timeout: 30_000 }).toBeLessThan(shownBefore);
+    const shown = await tableShown();
+    expect(shown).toBeGreaterThan(0);
+    expect(await filtered('school')).toBe(shown);
+    // youth centres are placed in their Einschulbereich by the worker, then filtered as well
+    await expect.poll(() => filtered('youth'), { timeout: 30_000 }).toBeLessThan(youthBefore);
+    expect(await page.locator('.histogram-active').count()).toBe(1);
+    await page.waitForFunction(() => /[?&]r\.esb_pop_6_15=[\d.]+_[\d.]+/.test(window.location.search));
+
+    // the link opens the Einschulbereiche with the same range and the same schools
+    const other = await s.context.newPage();
+    try {
+      await other.goto(page.url());
+      await expect.poll(() => other.locator('.histogram-active').count(), { timeout: 60_000 }).toBe(1);
+      await expect
+        .poll(() => other.evaluate(() => window.__bildungsraumViews?.filteredCount('school') ?? -1), {
+          timeout: 60_000,
+        })
+        .toBe(shown);
+      expect(await other.getByTestId('level-esb').isChecked()).toBe(true);
     } finally {
       await other.close();
     }

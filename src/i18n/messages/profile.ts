@@ -96,7 +96,7 @@ export const profileMessages = defineMessages(
     histogramHint:
       'Bereich im Histogramm markieren oder Grenzen eingeben: Karte und Tabelle zeigen nur Gebiete bzw. Einrichtungen in diesem Bereich.',
     histogramNoBrush: (level: string) =>
-      `Ebene „${level}“: Das Histogramm zeigt nur die Verteilung. Ein Bereich lässt sich hier nicht markieren, denn Bereichsfilter wirken auf LOR-Gebiete (Bezirke bis Planungsräume) und die Einrichtungen darin. Zum Filtern eine LOR-Ebene wählen.`,
+      `Ebene „${level}“: Das Histogramm zeigt nur die Verteilung. Ein Bereich lässt sich hier nicht markieren, denn Bereichsfilter wirken auf LOR-Gebiete (Bezirke bis Planungsräume) und Einschulbereiche und die Einrichtungen darin. Zum Filtern eine dieser Ebenen wählen.`,
     noIndicator: 'Kein Indikator gewählt.',
     scatterTitle: 'Einrichtung und Sozialraum',
     scatterY: 'Kennzahl der Schule',
@@ -192,7 +192,7 @@ export const profileMessages = defineMessages(
     histogramHint:
       'Brush a range in the histogram or enter limits: map and table then show only areas or facilities in that range.',
     histogramNoBrush: (level: string) =>
-      `Level “${level}”: the histogram shows the distribution only. A range cannot be marked here, because range filters act on LOR areas (districts to planning areas) and the facilities in them. Choose a LOR level to filter.`,
+      `Level “${level}”: the histogram shows the distribution only. A range cannot be marked here, because range filters act on LOR areas (districts to planning areas) and school catchment areas and the facilities in them. Choose one of these levels to filter.`,
     noIndicator: 'No indicator selected.',
     scatterTitle: 'Facility and social space',
     scatterY: 'School figure',
