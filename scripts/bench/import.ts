@@ -411,15 +411,16 @@ async function browserRun(bytes: Uint8Array): Promise<void> {
       const inWorker = tm['import.readMs'] + tm['import.workerMs'] + tm['import.payloadMs'];
       console.log(
         `chrome import inside the worker (read + parse/detect/locate + payload): ${fmt(mb / (inWorker / 1000))} MB/s, ` +
-          `${fmt(ROWS / (inWorker / 1000), 0)} rows/s (reading the file ${tm['import.readMs']} ms, ` +
+          `${fmt(ROWS / (inWorker / 1000), 0)} rows/s (reading the file ${tm['import.readMs']} ms – its first part when a second worker reads the rest –, ` +
           `import ${tm['import.workerMs']} ms, payload ${tm['import.payloadMs']} ms; ` +
           `without the read ${fmt(mb / ((tm['import.workerMs'] + tm['import.payloadMs']) / 1000))} MB/s)`,
       );
       console.log(
-        tm['import.tailScanMs'] !== undefined
-          ? `chrome second scanner: the file's second half was scanned in a second worker in ${tm['import.tailScanMs']} ms ` +
-              `(inside the import time above; it waited ${tm['import.tailReadWaitMs']} ms for its own read of the file, ` +
-              `and the import worker had the tail back ${tm['import.tailRoundTripMs']} ms after asking for it)`
+        tm['import.tail.scanMs'] !== undefined
+          ? `chrome second scanner: a second worker read the file's second part in ${tm['import.tail.readMs']} ms (with its check) ` +
+              `and scanned it in ${tm['import.tail.scanMs']} ms (inside the import time above; the scan waited ${tm['import.tail.readWaitMs']} ms for that read, ` +
+              `its answer ${tm['import.tail.answerWaitMs']} ms for the import worker; ` +
+              `the import worker had the tail back ${tm['import.tail.roundTripMs']} ms after asking for it)`
           : 'chrome second scanner: not used (the file was scanned in one piece)',
       );
       const steps = Object.entries(tm)

@@ -5,7 +5,7 @@
 import Papa from 'papaparse';
 import { decodeWindows1252 } from './encoding';
 import { classifyNumber, type DecimalSeparator, makeByteNumberParser, makeNumberParser } from './numbers';
-import { ScannedText, SPECIAL_CODE } from './textValues';
+import { ScannedText, type ScannedTextParts, SPECIAL_CODE } from './textValues';
 import { ImportCancelled } from './types';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -140,8 +140,10 @@ export interface ParseCallbacks {
    * this scan; null declines. See parseDelimitedBytesSplit.
    */
   tail?: (job: TailJob) => Promise<TailTable> | null;
-  /** Offer a tail only when this many bytes are left after the plan (default TAIL_MIN_BYTES). */
+  /** Offer a tail only when it has this many bytes (default TAIL_MIN_BYTES). */
   tailMinBytes?: number;
+  /** The tail starts with the first record at or after this byte (default tailStart(length)). */
+  tailFrom?: number;
   /** Called at the end of each step (see ImportOptions.mark). */
   mark?: (step: string) => void;
   /** Byte scanner: bytes between progress reports, the first of which applies the plan (default 1 MB). */
@@ -152,6 +154,34 @@ export interface ParseCallbacks {
 export const TAIL_MIN_BYTES = 8 << 20;
 /** Where the rest of the file is split (as a share of it): the tail starts after this share. */
 const TAIL_SPLIT = 0.45;
+
+/**
+ * Where the tail of `size` bytes starts (the first record at or after it): 45 % of what is left after the
+ * first chunk, so that the other worker gets a little more than half (this scan still merges, converts and
+ * locates afterwards). Known from the size alone: the other worker can read its part before the plan is.
+ */
+export function tailStart(size: number): number {
+  return Math.floor(CHUNK + TAIL_SPLIT * Math.max(0, size - CHUNK));
+}
+
+/** The first record start at or after `from` in bytes [0, filled), or 0 when there is none. */
+function recordStartFrom(bytes: Uint8Array, filled: number, from: number, NL: number): number {
+  if (from < 1 || from >= filled) return 0;
+  const nl = bytes.subarray(0, filled).indexOf(NL, from - 1);
+  return nl < 0 ? 0 : nl + 1;
+}
+
+/**
+ * The scanned bytes hold only the first part of a file (see parseDelimitedBytesSplit): the whole is
+ * `size` bytes; `rest(at)` gives the bytes from `at` on (when no other worker scanned them).
+ */
+export interface PartialBytes {
+  size: number;
+  rest(at: number): Promise<Uint8Array>;
+}
+
+/** The scan needs all the bytes after all (no record starts after the cut in the bytes there, or no plan before it). */
+export class NeedWhole extends Error {}
 
 /** What a second scanner needs for the rest of a file: bytes from `at` on, read with the same plan. */
 export interface TailJob {
@@ -193,6 +223,11 @@ export interface TailTable {
   ragged: { index: number; fields: number }[];
   emptyLines: number;
   unguarded: number;
+  /**
+   * The tail's bytes (from its first byte on), when the scanned bytes do not hold them (a large file
+   * read in two parts): text values of the tail are read from them.
+   */
+  bytes?: Uint8Array;
 }
 
 /**
@@ -362,6 +397,38 @@ class ByteInterner {
     return n;
   }
 
+  /**
+   * The code of a tail's value: bytes [a, b) of `tail`, whose first byte is at offset `at` of the scan.
+   * A new value is kept at its offset (≥ at), so that its bytes are read from `tail` (see ScannedText).
+   */
+  codeInTail(tail: Uint8Array, at: number, a: number, b: number): number {
+    let h = 0x811c9dc5 | 0;
+    for (let k = a; k < b; k++) h = Math.imul(h ^ tail[k], 0x01000193);
+    const len = b - a;
+    const mask = this.table.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const e = this.table[slot] - 1;
+      if (e < 0) break;
+      if (this.hashes[e] === h && this.lens[e] === len) {
+        const s = this.starts[e];
+        const [src, from] = s >= at ? [tail, s - at] : [this.bytes, s];
+        let k = 0;
+        while (k < len && src[from + k] === tail[a + k]) k++;
+        if (k === len) return e;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const n = this.n;
+    if (n >= INTERN_MAX) return -1;
+    this.n = n + 1;
+    this.hashes[n] = h;
+    this.starts[n] = a + at;
+    this.lens[n] = len;
+    this.table[slot] = n + 1;
+    return n;
+  }
+
   /** Byte ranges of all codes (index = code). */
   ranges(): { dictStarts: Int32Array; dictEnds: Int32Array } {
     const n = this.n;
@@ -451,7 +518,7 @@ class TableBuilder {
    * Byte scanner: text columns after the plan are kept as codes or byte ranges (see ScannedText), not as
    * strings. Set before the first record by parseDelimitedBytes.
    */
-  lazy: { bytes: Uint8Array; encoding: CellEncoding } | null = null;
+  lazy: { bytes: Uint8Array; encoding: CellEncoding; tail: ScannedTextParts['tail'] } | null = null;
   /** Rows read before the plan (their text cells are strings in `columns`). */
   headRows = 0;
   /** The plan: decimal separator per numeric column, null for text columns. */
@@ -586,6 +653,7 @@ class TableBuilder {
       length: rows,
       head: this.columns[j],
       bytes: lazy.bytes,
+      tail: lazy.tail,
       encoding: lazy.encoding,
       dict: this.codes[j] ? (this.interners[j]?.ranges() ?? null) : null,
       codes: this.codes[j],
@@ -775,9 +843,13 @@ export function parseDelimitedBytes(
 }
 
 /**
- * parseDelimitedBytes for large files: once the column plan is known, the second half of the file is
- * offered to `cb.tail` (another worker scans it meanwhile) and merged when both halves are done. If the
- * tail fails, this scanner reads it itself: the table is the same either way.
+ * parseDelimitedBytes for large files: the file is cut at the first record at or after `cb.tailFrom`.
+ * Once the column plan is known, the part from there on (the tail) is offered to `cb.tail` (another
+ * worker scans it meanwhile) and merged when both parts are done. If the tail fails or is declined,
+ * it is scanned here (scanTail, as the other worker would): the table is the same either way.
+ *
+ * `partial`: `bytes` is only the first part of the file (the other worker reads the rest). Throws
+ * NeedWhole when the scan cannot be split there.
  */
 export async function parseDelimitedBytesSplit(
   bytes: Uint8Array,
@@ -785,22 +857,42 @@ export async function parseDelimitedBytesSplit(
   enc: CellEncoding,
   dialect: CsvDialect,
   cb: ParseCallbacks = {},
+  partial?: PartialBytes,
 ): Promise<RawTable> {
-  const scan = new ByteScan(bytes, start, enc, dialect, cb);
+  const NL = dialect.lineEnding === 'CR' ? 13 : 10;
+  const size = partial?.size ?? bytes.length;
+  let at = cb.tail ? recordStartFrom(bytes, bytes.length, cb.tailFrom ?? tailStart(size), NL) : 0;
+  // the plan (made on the first chunk) must come before the split, as in one scan over the whole file
+  if (at < start + (cb.chunkBytes ?? CHUNK) || size - at < (cb.tailMinBytes ?? TAIL_MIN_BYTES)) at = 0;
+  if (!at && partial) throw new NeedWhole('no record start after the cut');
+  const scan = new ByteScan(bytes, start, enc, dialect, cb, size);
+  if (at) scan.limitTo(at);
   scan.run();
   cb.mark?.('head');
-  if (scan.tailJob && scan.pending) {
-    let tail: TailTable | null = null;
-    try {
-      tail = await scan.pending;
-    } catch {
-      tail = null;
+  if (at) {
+    const job = scan.tailJob;
+    if (!job) {
+      if (partial) throw new NeedWhole('no column plan before the cut');
+      scan.scanRest();
+      return scan.t.result();
     }
+    let tail: TailTable | null = null;
+    if (scan.pending)
+      try {
+        tail = await scan.pending;
+      } catch {
+        tail = null;
+      }
     cb.mark?.('tailWait');
     if (cb.isCancelled?.()) throw new ImportCancelled();
-    if (tail) scan.merge(tail);
-    else scan.scanRest();
-    cb.mark?.(tail ? 'merge' : 'scanRest');
+    if (!tail) {
+      // declined or failed: scanned here, from the tail's own bytes as the other worker would
+      const own = partial ? await partial.rest(at) : bytes.subarray(at);
+      tail = { ...scanTail(own, job), bytes: own };
+      cb.mark?.('scanRest');
+    }
+    scan.merge(tail);
+    cb.mark?.('merge');
   }
   return scan.t.result();
 }
@@ -878,10 +970,12 @@ class ByteScan {
   /** Records seen so far (1-based numbering of file rows). */
   private record: number;
   private offerTail: boolean;
+  /** Where the tail starts (this scan stops before it; 0 = no tail, see limitTo). */
+  private splitAt = 0;
   /** The tail handed off (null while none is). */
   tailJob: TailJob | null = null;
   pending: Promise<TailTable> | null = null;
-  /** End of the bytes this scan reads (before a final line break); moves to the split when a tail is taken. */
+  /** End of the bytes this scan reads (before a final line break); the split when there is a tail. */
   private len: number;
   private pos: number;
   private readonly rec: RecordSplit = { fs: new Int32Array(64), fe: new Int32Array(64), next: 0, hi: false };
@@ -892,9 +986,11 @@ class ByteScan {
     private readonly enc: CellEncoding,
     private readonly dialect: CsvDialect,
     private readonly cb: ParseCallbacks,
+    /** Length of the whole file's scanned bytes (more than `bytes` holds when only its first part is read). */
+    private readonly size = bytes.length,
   ) {
     this.t = new TableBuilder(dialect, cb);
-    this.t.lazy = { bytes, encoding: enc };
+    this.t.lazy = { bytes, encoding: enc, tail: null };
     this.text = new CellText(bytes, enc);
     this.crOnly = dialect.lineEnding === 'CR';
     this.NL = this.crOnly ? 13 : 10;
@@ -916,42 +1012,41 @@ class ByteScan {
     return len;
   }
 
-  /** Offer the second half of [pos, len] as a tail; returns where it starts (0 = declined). */
-  private split(pos: number, len: number): number {
-    const cb = this.cb;
-    const left = len - pos;
-    if (!cb.tail || left < (cb.tailMinBytes ?? TAIL_MIN_BYTES)) return 0;
-    // the tail gets a little more than half: this scan still merges, converts and locates afterwards
-    const nl = this.bytes.indexOf(this.NL, pos + Math.floor(left * TAIL_SPLIT));
-    if (nl < 0 || nl + 1 > len) return 0;
-    const at = nl + 1;
+  /** Scan only the records before `at` (a record start): the rest is the tail (offered at the plan, see split). */
+  limitTo(at: number): void {
+    this.splitAt = at;
+    this.len = this.stopAt(at);
+  }
+
+  /** Offer the records from splitAt on as a tail (to cb.tail). */
+  private split(pos: number): void {
+    const { cb, splitAt: at } = this;
+    if (!cb.tail || !at) return;
     const rowsPerByte = this.t.rowNumbers.length / Math.max(1, pos - this.start);
     const job: TailJob = {
       at,
-      end: this.bytes.length,
+      end: this.size,
       encoding: this.enc,
       dialect: this.dialect,
       header: this.t.header ?? [],
       plan: (this.t.parsers ?? []).map((_, j) => this.t.decimals[j]),
-      estimatedRows: Math.ceil((this.bytes.length - at) * rowsPerByte * 1.05) + 16,
+      estimatedRows: Math.ceil((this.size - at) * rowsPerByte * 1.05) + 16,
       ranges: this.t.starts.map((x) => x !== null),
     };
-    const pending = cb.tail(job);
-    if (!pending) return 0;
+    // the job is kept even when declined: the tail is then scanned here with it
     this.tailJob = job;
-    this.pending = pending;
+    this.pending = cb.tail(job);
     cb.mark?.('split');
-    // the scan's stop covers the line break at at - 1
-    return at;
   }
 
-  /** The tail could not be scanned elsewhere: read it here. */
+  /** The tail could not be scanned elsewhere (or was declined): read it here. */
   scanRest(): void {
-    const job = this.tailJob;
-    if (!job) return;
+    const at = this.splitAt;
+    if (!at) return;
+    this.splitAt = 0;
     this.tailJob = null;
     this.pending = null;
-    this.pos = job.at;
+    this.pos = at;
     this.len = this.stopAt(this.bytes.length);
     this.run();
   }
@@ -968,21 +1063,19 @@ class ByteScan {
   }
 
   /** At a progress point: apply the plan (first time), offer the tail, report progress, check for cancel. */
-  private report(pos: number, len: number): number {
+  private report(pos: number, len: number): void {
     const { t, cb, start } = this;
-    const total = Math.max(1, this.bytes.length - start);
+    const total = Math.max(1, this.size - start);
     if (t.planPending) {
       t.applyPlan((t.rowNumbers.length * total) / Math.max(1, Math.min(pos, len) - start));
       cb.mark?.('plan');
     }
-    if (this.offerTail && t.parsers && pos <= len) {
+    if (this.offerTail && t.parsers) {
       this.offerTail = false;
-      const at = this.split(pos, len);
-      if (at > 0) len = this.stopAt(at);
+      this.split(pos);
     }
     cb.onProgress?.(Math.min(1, (pos - start) / Math.max(1, len - start)));
     if (cb.isCancelled?.()) throw new ImportCancelled();
-    return len;
   }
 
   /** Records up to the plan (the header, then the first chunk): a string per cell. */
@@ -1005,7 +1098,7 @@ class ByteScan {
       }
       if (this.pos >= nextReport || this.pos > this.len) {
         nextReport = this.pos + (this.cb.chunkBytes ?? CHUNK);
-        this.len = this.report(this.pos, this.len);
+        this.report(this.pos, this.len);
       }
     }
   }
@@ -1017,7 +1110,7 @@ class ByteScan {
     const D = this.dialect.delimiter.charCodeAt(0);
     const chunk = cb.chunkBytes ?? CHUNK;
     let nextReport = this.pos + chunk;
-    let len = this.len;
+    const len = this.len;
     let pos = this.pos;
     let record = this.record;
     while (pos <= len) {
@@ -1086,19 +1179,20 @@ class ByteScan {
       }
       if (pos >= nextReport || pos > len) {
         nextReport = pos + chunk;
-        len = this.report(pos, len);
+        this.report(pos, len);
       }
     }
     this.pos = pos;
-    this.len = len;
     this.record = record;
   }
 
-  /** Take in a tail's table (scanned from this.tailJob.at by scanTail). */
+  /** Take in a tail's table (scanned from splitAt by scanTail). */
   merge(tail: TailTable): void {
-    const job = this.tailJob as TailJob;
     const { t } = this;
-    const at = job.at;
+    const at = this.splitAt;
+    // the tail's text is read from its own bytes (offsets from `at` on, see ScannedText)
+    const tailBytes = tail.bytes ?? this.bytes.subarray(at);
+    if (t.lazy) t.lazy.tail = { bytes: tailBytes, at };
     const nA = t.rowNumbers.length;
     const nB = tail.rows;
     const n = nA + nB;
@@ -1128,7 +1222,7 @@ class ByteScan {
         const map = new Int32Array(tt.dictStarts.length);
         let full = false;
         for (let k = 0; k < map.length && !full; k++) {
-          map[k] = it.code(tt.dictStarts[k] + at, tt.dictEnds[k] + at);
+          map[k] = it.codeInTail(tailBytes, at, tt.dictStarts[k], tt.dictEnds[k]);
           full = map[k] < 0;
         }
         if (!full) {

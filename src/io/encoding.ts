@@ -88,26 +88,67 @@ export interface EncodingGuess {
   start: number;
   /** Mostly UTF-8 with stray Windows-1252 bytes (decodeText handles those byte by byte). */
   mixed: boolean;
+  /** Valid multi-byte UTF-8 sequences and invalid bytes counted (0 when a BOM or UTF-16 decided). */
+  valid: number;
+  invalid: number;
+}
+
+/** The encoding of text with `valid` multi-byte UTF-8 sequences and `invalid` bytes that are not UTF-8. */
+export function utf8Verdict(
+  valid: number,
+  invalid: number,
+): { encoding: 'utf-8' | 'windows-1252'; mixed: boolean } {
+  if (invalid === 0) return { encoding: 'utf-8', mixed: false };
+  if (valid > invalid) return { encoding: 'utf-8', mixed: true };
+  return { encoding: 'windows-1252', mixed: false };
 }
 
 /**
  * The encoding decodeText would choose, without decoding: a 60 MB file is not turned into a string just
  * to learn that it is valid UTF-8. ASCII is skipped four bytes at a time; only non-ASCII bytes are
- * checked as UTF-8 sequences.
+ * checked as UTF-8 sequences. With `to`, only bytes [0, to) are counted (the rest of a large file is
+ * checked elsewhere, see checkBytes).
  */
-export function guessEncoding(bytes: Uint8Array): EncodingGuess {
+export function guessEncoding(bytes: Uint8Array, to = bytes.length): EncodingGuess {
+  const none = { valid: 0, invalid: 0 };
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return { encoding: 'utf-8', bom: true, start: 3, mixed: false };
+    return { encoding: 'utf-8', bom: true, start: 3, mixed: false, ...none };
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { encoding: 'utf-16le', bom: true, start: 2, mixed: false };
+    return { encoding: 'utf-16le', bom: true, start: 2, mixed: false, ...none };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { encoding: 'utf-16be', bom: true, start: 2, mixed: false };
+    return { encoding: 'utf-16be', bom: true, start: 2, mixed: false, ...none };
   const u16 = utf16WithoutBom(bytes);
-  if (u16) return { encoding: u16, bom: false, start: 0, mixed: false };
-  const { valid, invalid } = utf8Scan(bytes, 0, bytes.length);
-  if (invalid === 0) return { encoding: 'utf-8', bom: false, start: 0, mixed: false };
-  if (valid > invalid) return { encoding: 'utf-8', bom: false, start: 0, mixed: true };
-  return { encoding: 'windows-1252', bom: false, start: 0, mixed: false };
+  if (u16) return { encoding: u16, bom: false, start: 0, mixed: false, ...none };
+  const { valid, invalid } = utf8Scan(bytes, 0, to);
+  return { ...utf8Verdict(valid, invalid), bom: false, start: 0, valid, invalid };
+}
+
+/**
+ * Where a file can be cut for counting (utf8Scan) in two parts: the first position ≥ `at` right after an
+ * ASCII byte. No UTF-8 sequence spans an ASCII byte, so the counts of [0, cut) and [cut, end) add up to
+ * those of the whole file. `bytes` holds the file's bytes from offset `offset` on (offset < at);
+ * returns a file offset, or -1 when `bytes` ends before one is found.
+ */
+export function asciiCut(bytes: Uint8Array, offset: number, at: number): number {
+  for (let i = at - 1 - offset; i < bytes.length; i++) if (bytes[i] < 0x80) return offset + i + 1;
+  return -1;
+}
+
+/** What a byte-scanned file must not have in a part: quote characters, and its UTF-8 counts. */
+export interface ByteCheck {
+  /** File offset the part starts at (see asciiCut). */
+  from: number;
+  valid: number;
+  invalid: number;
+  /** A `"` occurs (the file then needs the quoting parser). */
+  quote: boolean;
+}
+
+/** Check the part of a file from file offset `from` to its end; `bytes` holds the file from `offset` on. */
+export function checkBytes(bytes: Uint8Array, offset: number, from: number): ByteCheck {
+  const part = bytes.subarray(from - offset);
+  const { valid, invalid } = utf8Scan(part, 0, part.length);
+  return { from, valid, invalid, quote: part.indexOf(34) >= 0 };
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   detectDialect,
   excelSepHint,
   leadingTitleLines,
+  NeedWhole,
   type ParseCallbacks,
   parseDelimited,
   parseDelimitedBytes,
@@ -26,7 +27,16 @@ import {
   type TailJob,
   type TailTable,
 } from './csv';
-import { decodeHead, decodeText, guessEncoding, sniffBytes } from './encoding';
+import {
+  asciiCut,
+  type ByteCheck,
+  checkBytes,
+  decodeHead,
+  decodeText,
+  guessEncoding,
+  sniffBytes,
+  utf8Verdict,
+} from './encoding';
 import { eachPosition, looksLikeJson, readGeoJson } from './geojson';
 import { type DecimalSeparator, makeNumberParser, numberEvidence } from './numbers';
 import { ReportBuilder } from './report';
@@ -85,21 +95,43 @@ function makeId(fileName: string): string {
   return `import-${slug}-${Date.now().toString(36)}-${idCounter}`;
 }
 
-/** Import one file. Never throws for bad input (the report carries a fatal message); throws ImportCancelled. */
 /** Where the import may hand work to other threads (the import worker passes them; the CLI does not). */
 export interface ImportHooks {
   /**
    * A large quote-free CSV: scan the second half elsewhere (another worker). Offsets in the job are
-   * offsets in the file. Returning null (or a failing promise) leaves the tail to this scan.
+   * offsets in the file. Returning null (or a failing promise) leaves the tail to this scan. With
+   * `head`, the table brings the tail's bytes (TailTable.bytes), and `check` is that of the file from
+   * its ASCII cut after `head.rest` on (quotes, UTF-8), made where those bytes were read.
    */
-  tail?: (job: TailJob) => Promise<TailTable> | null;
+  tail?: (job: TailJob) => Promise<{ table: TailTable; check: ByteCheck | null }> | null;
+  /**
+   * `bytes` is only the first part of a file of `size` bytes: another worker reads the file from `rest`
+   * on (the tail starts at the first record at or after `rest`), and `other` gives its bytes (the file
+   * from `from` ≤ rest on) when they are needed here: to scan the tail without it, or to read the file
+   * whole after all (not a quote-free CSV).
+   */
+  head?: { size: number; rest: number; other(): Promise<{ bytes: Uint8Array; from: number }> };
+  /** Offer a tail only when it has this many bytes (default TAIL_MIN_BYTES; small in tests). */
+  tailMinBytes?: number;
 }
 
+/** Import one file. Never throws for bad input (the report carries a fatal message); throws ImportCancelled. */
 export async function importBytes(
   bytes: Uint8Array,
   opts: ImportOptions,
   hooks: ImportHooks = {},
 ): Promise<ImportResult> {
+  // A large file of which only the first part is here: the byte scanner splits it where the other
+  // worker's part begins. Any other way of reading it starts again with all its bytes (again()).
+  const head = hooks.head && hooks.head.size > bytes.length ? hooks.head : undefined;
+  const size = head?.size ?? bytes.length;
+  const again = async (): Promise<ImportResult> => {
+    const other = await (head as NonNullable<typeof head>).other();
+    const all = new Uint8Array(size);
+    all.set(bytes);
+    all.set(other.bytes, other.from);
+    return importBytes(all, opts);
+  };
   const progress = (f: number, phase: ImportPhase) => opts.onProgress?.(Math.max(0, Math.min(1, f)), phase);
   const checkCancel = () => {
     if (opts.isCancelled?.()) throw new ImportCancelled();
@@ -107,7 +139,7 @@ export async function importBytes(
   const ext = extOf(opts.fileName);
   const source: ImportSource = {
     fileName: opts.fileName,
-    bytes: bytes.length,
+    bytes: size,
     format:
       ext === 'tsv' || ext === 'tab'
         ? 'tsv'
@@ -120,13 +152,13 @@ export async function importBytes(
     bom: false,
   };
   const max = opts.maxBytes ?? MAX_IMPORT_BYTES;
-  if (bytes.length > max)
-    return emptyResult(opts, source, 'too-large', tooLargeMessage(opts.fileName, bytes.length, max));
+  if (size > max) return emptyResult(opts, source, 'too-large', tooLargeMessage(opts.fileName, size, max));
   progress(0, 'decode');
   const kind = sniffBytes(bytes);
   if (kind === 'empty')
     return emptyResult(opts, source, 'empty', `Die Datei ${opts.fileName} ist leer (0 Byte).`);
   if (kind === 'zip' || ext === 'xlsx') {
+    if (head) return again();
     source.format = 'xlsx';
     if (kind !== 'zip')
       return emptyResult(
@@ -199,12 +231,19 @@ export async function importBytes(
   }
   // A CSV in UTF-8 or Windows-1252 without any quote character is scanned straight from its bytes: only
   // its head (~1 MB) is decoded for sniffing and dialect detection. Everything else is decoded whole.
-  const guess = guessEncoding(bytes);
+  // Of a file whose head only is read, the head is checked here up to `cut`, the rest where it is read
+  // (ByteCheck); the two are put together after the scan.
+  const cut = head ? asciiCut(bytes, 0, head.rest) : bytes.length;
+  if (cut < 0) return again();
+  const guess = guessEncoding(bytes, cut);
   const body = bytes.subarray(guess.start);
   const byteEncoding: CellEncoding | null =
-    !guess.mixed && (guess.encoding === 'utf-8' || guess.encoding === 'windows-1252') && body.indexOf(34) < 0
+    !guess.mixed &&
+    (guess.encoding === 'utf-8' || guess.encoding === 'windows-1252') &&
+    bytes.subarray(guess.start, cut).indexOf(34) < 0
       ? guess.encoding
       : null;
+  if (!byteEncoding && head) return again();
   opts.mark?.('sniff');
   let text: string;
   /** `text` is only the head of the file (byte path, file larger than the head). */
@@ -230,6 +269,7 @@ export async function importBytes(
   };
   progress(0.05, 'decode');
   checkCancel();
+  if (text.trim() === '' && head) return again();
   if (text.trim() === '' && wholeText().trim() === '')
     return emptyResult(
       opts,
@@ -249,6 +289,7 @@ export async function importBytes(
     );
 
   if (source.format === 'geojson' || looksLikeJson(text)) {
+    if (head) return again();
     source.format = 'geojson';
     const g = readGeoJson(wholeText(), {
       crs: opts.crs,
@@ -302,13 +343,49 @@ export async function importBytes(
     const skipped = fullHead.slice(0, fullHead.length - text.length);
     const skippedBytes = byteEncoding === 'utf-8' ? new TextEncoder().encode(skipped).length : skipped.length;
     const tail = hooks.tail;
-    raw = tail
-      ? await parseDelimitedBytesSplit(body, skippedBytes, byteEncoding, dialect, {
-          ...parseCallbacks,
-          // offsets in the file (the scan's bytes start after a BOM)
-          tail: (job) => tail({ ...job, at: job.at + guess.start, end: job.end + guess.start }),
-        })
-      : parseDelimitedBytes(body, skippedBytes, byteEncoding, dialect, parseCallbacks);
+    /** Of the file from `cut` on (only when just a part of it is here). */
+    let restCheck: ByteCheck | null = null;
+    try {
+      raw = tail
+        ? await parseDelimitedBytesSplit(
+            body,
+            skippedBytes,
+            byteEncoding,
+            dialect,
+            {
+              ...parseCallbacks,
+              tailFrom: head ? head.rest - guess.start : undefined,
+              tailMinBytes: hooks.tailMinBytes,
+              // offsets in the file (the scan's bytes start after a BOM)
+              tail: (job) =>
+                tail({ ...job, at: job.at + guess.start, end: job.end + guess.start })?.then((r) => {
+                  if (r.check?.from === cut) restCheck = r.check;
+                  return r.table;
+                }) ?? null,
+            },
+            head && {
+              size: size - guess.start,
+              rest: async (at) => {
+                // the other worker's bytes, to scan the tail here (and check them, as it would have)
+                const other = await head.other();
+                restCheck = checkBytes(other.bytes, other.from, cut);
+                return other.bytes.subarray(at + guess.start - other.from);
+              },
+            },
+          )
+        : parseDelimitedBytes(body, skippedBytes, byteEncoding, dialect, parseCallbacks);
+    } catch (e) {
+      if (e instanceof NeedWhole && head) return again();
+      throw e;
+    }
+    if (head) {
+      // the part after the cut must have no quote and leave the encoding as it is, or the file is read
+      // again the usual way (the scan assumed both)
+      const rest = restCheck as ByteCheck | null;
+      const all = rest && utf8Verdict(guess.valid + rest.valid, guess.invalid + rest.invalid);
+      if (!rest || !all || rest.quote || (!guess.bom && (all.encoding !== guess.encoding || all.mixed)))
+        return again();
+    }
   } else raw = parseDelimited(text, dialect, parseCallbacks);
   opts.mark?.('scan');
   source.emptyLines = raw.emptyLines;

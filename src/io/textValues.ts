@@ -44,6 +44,8 @@ export interface ScannedTextParts {
   /** Cells of the first rows, as strings (the rows read before the column types were known). */
   head: string[];
   bytes: Uint8Array;
+  /** A large file read in two parts: offsets from `at` on are in these bytes (which start at `at`). */
+  tail: { bytes: Uint8Array; at: number } | null;
   encoding: 'utf-8' | 'windows-1252';
   /** Repeated values: a code per row after the head; code k's text is bytes [dictStarts[k], dictEnds[k]). */
   dict: { dictStarts: Int32Array; dictEnds: Int32Array } | null;
@@ -101,7 +103,9 @@ export class ScannedText implements TextValues {
 
   private decode(a: number, b: number): string {
     if (a === b) return '';
-    const sub = this.p.bytes.subarray(a, b);
+    const tail = this.p.tail;
+    const sub =
+      tail && a >= tail.at ? tail.bytes.subarray(a - tail.at, b - tail.at) : this.p.bytes.subarray(a, b);
     return this.utf8 ? this.utf8.decode(sub) : decodeWindows1252(sub);
   }
 

@@ -7,12 +7,13 @@
 import { topoToAreas } from '../datasets/parse';
 import type { AreaFeature } from '../domain/types';
 import type { CrsId } from '../io/crs';
+import type { ImportHooks } from '../io/importFile';
 import { importBytes, tooLargeMessage } from '../io/importFile';
 import { buildPayload, type ImportJoin } from '../io/payload';
 import { type ColumnOverride, type ImportPhase, MAX_IMPORT_BYTES } from '../io/types';
 import { buildLorJoiner } from '../spatial/pointJoin';
 import { type ImportWorkerRequest, type ImportWorkerResponse, PART_SIZE } from './importProtocol';
-import { startTailScanner } from './tailScanner';
+import { readSplit, type SplitRead } from './tailScanner';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -23,9 +24,18 @@ function post(msg: ImportWorkerResponse, transfer: Transferable[] = []): void {
   self.postMessage(msg, transfer);
 }
 
-async function readInput(req: ImportWorkerRequest): Promise<{ bytes: Uint8Array; name: string } | string> {
+interface Input {
+  bytes: Uint8Array;
+  name: string;
+  /** A large file read in two workers (see tailScanner.ts). */
+  split?: SplitRead;
+}
+
+async function readInput(req: ImportWorkerRequest): Promise<Input | string> {
   if (req.file) {
     if (req.file.size > MAX_IMPORT_BYTES) return tooLargeMessage(req.name, req.file.size, MAX_IMPORT_BYTES);
+    const split = await readSplit(req.file);
+    if (split) return { bytes: split.bytes, name: req.name, split };
     return { bytes: new Uint8Array(await req.file.arrayBuffer()), name: req.name };
   }
   if (!req.url) return 'Keine Datei und keine URL angegeben.';
@@ -78,8 +88,8 @@ async function joinToPlr(
 
 self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
   const req = ev.data;
-  // a large file: a second worker reads its second half meanwhile and scans it once the plan is known
-  const scanner = startTailScanner(req.file);
+  // a large file: a second worker reads its second part meanwhile and scans it once the plan is known
+  let scanner: SplitRead | undefined;
   try {
     post({ type: 'progress', fraction: 0, phase: 'decode' });
     const t0 = performance.now();
@@ -89,6 +99,8 @@ self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
       post({ type: 'error', message: input });
       return;
     }
+    scanner = input.split;
+    const hooks: ImportHooks = scanner?.hooks ?? {};
     const steps: [string, number][] = [];
     let lastPost = 0;
     let lastPhase: ImportPhase | null = null;
@@ -111,7 +123,7 @@ self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
           }
         },
       },
-      { tail: scanner?.tail },
+      hooks,
     );
     const t2 = performance.now();
     scanner?.close();

@@ -63,9 +63,7 @@ export function startImport(
           for (const [step, ms] of m.timing.steps ?? []) recordTiming(`import.step.${step}`, ms);
           const tail = m.timing.tail;
           if (tail) {
-            recordTiming('import.tailScanMs', tail.scanMs);
-            recordTiming('import.tailReadWaitMs', tail.readWaitMs);
-            recordTiming('import.tailRoundTripMs', tail.roundTripMs);
+            for (const [k, v] of Object.entries(tail)) recordTiming(`import.tail.${k}`, v);
           }
           const p = m.payload;
           p.features = { type: 'FeatureCollection', features };

@@ -20,13 +20,26 @@ export interface ImportWorkerRequest {
   plrTopoUrl?: string;
 }
 
+/**
+ * The second scanner of a large CSV, in ms: its read of its part (with the check), its scan, how long the
+ * scan request waited for that read, how long its answer waited for the import worker (busy with its own
+ * part), and the whole round trip from asking for the tail to having it.
+ */
+export interface TailTimes {
+  readMs: number;
+  scanMs: number;
+  readWaitMs: number;
+  answerWaitMs: number;
+  roundTripMs: number;
+}
+
 /** Time spent in the worker (ms): reading the file, the import pipeline, building the payload. */
 export interface ImportTiming {
   readMs: number;
   importMs: number;
   payloadMs: number;
   /** The second scanner of a large CSV (see tailScanner.ts). */
-  tail?: { scanMs: number; readWaitMs: number; roundTripMs: number };
+  tail?: TailTimes;
   /** Time since the read of each step of the import (ImportOptions.mark), in order. */
   steps?: [string, number][];
 }

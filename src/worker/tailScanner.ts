@@ -1,55 +1,90 @@
 /**
- * The import worker's side of the second scanner (scan.worker.ts): started when a large file is chosen,
- * so that it reads the file's second half while the import worker reads the whole file; asked for the
- * tail once the column plan is known (ImportOptions.tail).
+ * The import worker's side of the second scanner (scan.worker.ts), for a large file: the other worker
+ * reads the file from `rest` on (and checks it) while this one reads only the part before it plus a
+ * margin in which the tail's first record starts; the other worker scans the tail once the column plan
+ * is known and sends its table with its bytes. Each part of the file is read once, the two parts at the
+ * same time in two threads, and neither is copied into one buffer (text values of the tail are read
+ * from the tail's bytes, see ScannedText).
  */
-import { TAIL_MIN_BYTES, type TailJob, type TailTable } from '../io/csv';
+import { TAIL_MIN_BYTES, type TailJob, tailStart } from '../io/csv';
+import type { ImportHooks } from '../io/importFile';
+import type { TailTimes } from './importProtocol';
 import type { ScanWorkerRequest, ScanWorkerResponse } from './scanProtocol';
 
-export interface TailScanner {
-  tail: (job: TailJob) => Promise<TailTable> | null;
-  /** Times (ms), once the tail is back: the other worker's scan, its wait for its read of the file, and the wait of the import worker from asking for the tail until it arrived. */
-  times: { scanMs: number; readWaitMs: number; roundTripMs: number } | null;
+/** Bytes read past `rest` by the import worker: the record that starts the tail must begin in them. */
+const HEAD_MARGIN = 1 << 20;
+
+export interface SplitRead {
+  /** The file's first part: bytes [0, rest + margin). */
+  bytes: Uint8Array<ArrayBuffer>;
+  hooks: ImportHooks;
+  /** Times, once the tail is back. */
+  times: TailTimes | null;
   close(): void;
 }
 
-/** A second scanner for `file`, or null when the file is too small to gain from one (or no Worker exists). */
-export function startTailScanner(file: Blob | undefined): TailScanner | null {
-  if (!file || file.size < 2 * TAIL_MIN_BYTES || typeof Worker === 'undefined') return null;
+/**
+ * Start reading a large file in two workers, or null when the file is too small to gain from that (or
+ * no Worker exists). Resolves once this worker's part is read.
+ */
+export async function readSplit(file: Blob): Promise<SplitRead | null> {
+  if (file.size < 2 * TAIL_MIN_BYTES || typeof Worker === 'undefined') return null;
   let worker: Worker;
   try {
     worker = new Worker(new URL('./scan.worker.ts', import.meta.url), { type: 'module', name: 'scan' });
   } catch {
     return null;
   }
-  // the split lies at 45 % of what is left once the first chunk (1 MB) is read: after 40 % of the file
-  const from = Math.floor(file.size * 0.4);
+  const size = file.size;
+  const rest = tailStart(size);
+  const from = rest - 1;
   const send = (m: ScanWorkerRequest) => worker.postMessage(m);
-  send({ type: 'read', file, from });
-  const scanner: TailScanner = {
+  send({ type: 'read', file, from, rest });
+  const bytes = new Uint8Array(await file.slice(0, Math.min(size, rest + HEAD_MARGIN)).arrayBuffer());
+  /** One request at a time: the answer to the last message sent. */
+  const ask = (m: ScanWorkerRequest) =>
+    new Promise<ScanWorkerResponse>((resolve) => {
+      worker.onmessage = (ev: MessageEvent<ScanWorkerResponse>) => resolve(ev.data);
+      worker.onerror = (ev) => resolve({ type: 'error', message: ev.message || 'scan worker failed' });
+      send(m);
+    });
+  let other: Promise<{ bytes: Uint8Array; from: number }> | null = null;
+  const split: SplitRead = {
+    bytes,
     times: null,
-    tail(job) {
-      if (job.at < from) return null;
-      const asked = performance.now();
-      return new Promise<TailTable>((resolve, reject) => {
-        worker.onmessage = (ev: MessageEvent<ScanWorkerResponse>) => {
-          const m = ev.data;
-          if (m.type === 'done') {
-            scanner.times = {
-              scanMs: m.ms,
-              readWaitMs: m.readWaitMs,
-              roundTripMs: performance.now() - asked,
-            };
-            resolve(m.table);
-          } else reject(new Error(m.message));
-        };
-        worker.onerror = (ev) => reject(new Error(ev.message || 'scan worker failed'));
-        send({ type: 'scan', job });
-      });
-    },
-    close() {
-      worker.terminate();
+    close: () => worker.terminate(),
+    hooks: {
+      head: {
+        size,
+        rest,
+        other() {
+          // the other worker's bytes, or (when it has failed) read here
+          other ??= ask({ type: 'bytes' }).then(async (m) =>
+            m.type === 'bytes' ? m : { bytes: new Uint8Array(await file.slice(from).arrayBuffer()), from },
+          );
+          return other;
+        },
+      },
+      tail(job: TailJob) {
+        if (job.at < rest) return null;
+        const asked = performance.now();
+        return ask({ type: 'scan', job }).then((m) => {
+          if (m.type !== 'done') throw new Error(m.type === 'error' ? m.message : 'unexpected answer');
+          // its bytes from the tail's first byte on: the table's offsets count from there
+          const table = { ...m.table, bytes: m.bytes.subarray(job.at - m.from) };
+          other = Promise.resolve({ bytes: m.bytes, from: m.from });
+          const now = performance.now();
+          split.times = {
+            readMs: m.readMs,
+            scanMs: m.ms,
+            readWaitMs: m.readWaitMs,
+            answerWaitMs: performance.timeOrigin + now - m.sentAt,
+            roundTripMs: now - asked,
+          };
+          return { table, check: m.check };
+        });
+      },
     },
   };
-  return scanner;
+  return split;
 }

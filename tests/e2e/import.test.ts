@@ -165,6 +165,51 @@ describe('import in the app', () => {
     expect(s.consoleErrors).toEqual([]);
   });
 
+  it('a large file is read by two workers: rows of its second part are listed right, a quote there is parsed', async () => {
+    const { page } = s;
+    const dir = mkdtempSync(join(tmpdir(), 'br-e2e-'));
+    // 400,000 rows, 18 MB: the import worker reads the first part, a second worker reads and scans the rest
+    const write = (name: string, edit: (i: number, line: string) => string) => {
+      const lines = ['id;name;wert;lat;lon'];
+      for (let i = 0; i < 400_000; i++)
+        lines.push(edit(i, `${i};Ort ${i};${i},5;52,${500000 + (i % 9999)};13,${400000 + (i % 7777)}`));
+      const file = join(dir, name);
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      return file;
+    };
+    const report = page.locator('[data-testid="import-report"]');
+    const text = (id: string) => report.locator(`[data-testid="${id}"]`).textContent();
+    // a row without latitude near the end: listed with its file row and column
+    await page
+      .locator('[data-testid="import-file"]')
+      .setInputFiles(write('zwei-teile.csv', (i, l) => (i === 390_000 ? '390000;Ort X;1,5;;13,4' : l)));
+    await report.getByText('zwei-teile.csv').first().waitFor({ timeout: 60_000 });
+    expect(await text('rows-read')).toBe('400.000');
+    expect(await text('rows-listed')).toBe('1');
+    const issue = report.locator('[data-testid="import-issues"] tbody tr').first();
+    expect(await issue.locator('td').allTextContents()).toEqual([
+      'nicht verwendet',
+      '390002',
+      'lat',
+      '',
+      'Koordinate fehlt',
+    ]);
+    // a quoted field (with the delimiter inside) only in the second part: the file is read again with
+    // the quoting parser, so the row keeps its five fields and nothing is listed
+    await page
+      .locator('[data-testid="import-file"]')
+      .setInputFiles(
+        write('zitat-hinten.csv', (i, l) =>
+          i === 380_000 ? '380000;"Ort; mit Semikolon";1,5;52,5;13,4' : l,
+        ),
+      );
+    await report.getByText('zitat-hinten.csv').first().waitFor({ timeout: 60_000 });
+    expect(await text('rows-read')).toBe('400.000');
+    expect(await text('rows-used')).toBe('400.000');
+    expect(await text('rows-listed')).toBe('0');
+    expect(s.consoleErrors).toEqual([]);
+  });
+
   it('the URL field loads a file from the local server; a 404 gives a clear message', async () => {
     const { page } = s;
     const url = page.getByLabel('Oder von einer Adresse (URL) laden');

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type CsvDialect,
   detectDialect,
+  NeedWhole,
   type ParseCallbacks,
   parseDelimitedBytes,
   parseDelimitedBytesSplit,
@@ -42,25 +43,56 @@ interface Run {
 async function bothWays(
   bytes: Uint8Array,
   plan: (DecimalSeparator | null)[],
-  opts: { dialect?: CsvDialect; enc?: 'utf-8' | 'windows-1252'; fail?: boolean; chunk?: number } = {},
-): Promise<Run> {
+  opts: {
+    dialect?: CsvDialect;
+    enc?: 'utf-8' | 'windows-1252';
+    fail?: boolean;
+    decline?: boolean;
+    chunk?: number;
+    /** The tail starts at the first record at or after this byte (default: the middle). */
+    from?: number;
+    /** Only bytes [0, filled) are scanned here (the rest is the other worker's). */
+    filled?: number;
+  } = {},
+): Promise<Run & { fills: number }> {
   const dialect = opts.dialect ?? detectDialect(new TextDecoder().decode(bytes.subarray(0, 4096)));
   const enc = opts.enc ?? 'utf-8';
   const base: ParseCallbacks = { plan: () => plan, chunkBytes: opts.chunk ?? 64 };
   const whole = parseDelimitedBytes(bytes, 0, enc, dialect, base);
   let job: TailJob | null = null;
-  const split = await parseDelimitedBytesSplit(bytes, 0, enc, dialect, {
-    ...base,
-    tailMinBytes: 1,
-    tail: (j) => {
-      job = j;
-      if (opts.fail) return Promise.reject(new Error('worker gone'));
-      // the worker gets a copy of the tail's bytes only
-      const own = bytes.slice(j.at, j.end);
-      return Promise.resolve(scanTail(own, j));
+  // the scanned buffer: with `filled`, only the first part of the file (as in the import worker)
+  const filled = opts.filled;
+  const buf = bytes.slice(0, filled);
+  let fills = 0;
+  const split = await parseDelimitedBytesSplit(
+    buf,
+    0,
+    enc,
+    dialect,
+    {
+      ...base,
+      tailMinBytes: 1,
+      tailFrom: opts.from ?? Math.floor(bytes.length / 2),
+      tail: (j) => {
+        job = j;
+        if (opts.decline) return null;
+        if (opts.fail) return Promise.reject(new Error('worker gone'));
+        // the worker gets a copy of the tail's bytes only; they come back with its table
+        const own = bytes.slice(j.at, j.end);
+        return Promise.resolve({ ...scanTail(own, j), bytes: own });
+      },
     },
-  });
-  return { whole, split, job };
+    filled === undefined
+      ? undefined
+      : {
+          size: bytes.length,
+          rest: async (at) => {
+            fills++;
+            return bytes.slice(at);
+          },
+        },
+  );
+  return { whole, split, job, fills };
 }
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -99,6 +131,46 @@ describe('split scan = one scan', () => {
     expect(plain(split)).toEqual(plain(whole));
   });
 
+  it('only the head is read when the scan starts: the tail never needs the rest of the bytes', async () => {
+    const lines = ['id;ort;wert'];
+    for (let i = 0; i < 4000; i++) lines.push(`${i};Ort ${i % 50};${i},5`);
+    const bytes = enc(`${lines.join('\r\n')}\r\n`);
+    const from = Math.floor(bytes.length * 0.45);
+    // the head's bytes end a little after the cut, in the middle of a record
+    const { whole, split, job, fills } = await bothWays(bytes, [null, null, ','], {
+      from,
+      filled: from + 37,
+    });
+    expect(job).not.toBeNull();
+    expect(fills).toBe(0);
+    expect(split.rowNumbers.length).toBe(4000);
+    expect(plain(split)).toEqual(plain(whole));
+  });
+
+  it('only the head is read, and the tail is declined or fails: the rest is fetched and scanned here', async () => {
+    const lines = ['id,ort'];
+    for (let i = 0; i < 3000; i++) lines.push(`${i},Ort ${i}`);
+    const bytes = enc(`${lines.join('\n')}\n`);
+    const from = Math.floor(bytes.length * 0.5);
+    for (const opts of [{ decline: true }, { fail: true }]) {
+      const { whole, split, fills } = await bothWays(bytes, ['.', null], {
+        ...opts,
+        from,
+        filled: from + 20,
+      });
+      expect(fills).toBe(1);
+      expect(plain(split)).toEqual(plain(whole));
+    }
+  });
+
+  it('only the head is read and no record starts after the cut in it: NeedWhole (the caller reads all)', async () => {
+    const lines = ['id,ort'];
+    for (let i = 0; i < 3000; i++) lines.push(`${i},Ort ${i}`);
+    const bytes = enc(lines.join('\n'));
+    const from = bytes.length - 3;
+    await expect(bothWays(bytes, ['.', null], { from, filled: from + 2 })).rejects.toBeInstanceOf(NeedWhole);
+  });
+
   it('CR-only line breaks and Windows-1252 bytes', async () => {
     const lines = ['ort|wert'];
     for (let i = 0; i < 3000; i++) lines.push(`Köpenick ${i % 1500}|${i}`);
@@ -121,14 +193,17 @@ describe('split scan = one scan', () => {
         fc.array(row, { minLength: 1, maxLength: 120 }),
         fc.constantFrom('\n', '\r\n'),
         fc.integer({ min: 8, max: 200 }),
-        async (rows, nl, chunk) => {
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        async (rows, nl, chunk, where) => {
           // ';' as delimiter: the cells may hold ',' (a decimal comma) but never ';'
           const text = `h1;h2;h3${nl}${rows.map((r) => r.join(';')).join(nl)}${nl}`;
           const dialect: CsvDialect = {
             ...detectDialect('h1;h2;h3\n1;2;3\n'),
             lineEnding: nl === '\n' ? 'LF' : 'CRLF',
           };
-          const { whole, split } = await bothWays(enc(text), [null, ',', null], { dialect, chunk });
+          const bytes = enc(text);
+          const from = Math.floor(where * bytes.length);
+          const { whole, split } = await bothWays(bytes, [null, ',', null], { dialect, chunk, from });
           expect(plain(split)).toEqual(plain(whole));
         },
       ),
