@@ -132,6 +132,8 @@ export async function importBytes(
     all.set(other.bytes, other.from);
     return importBytes(all, opts);
   };
+  // only a scan that hands the tail on can work with the first part alone
+  if (head && !hooks.tail) return again();
   const progress = (f: number, phase: ImportPhase) => opts.onProgress?.(Math.max(0, Math.min(1, f)), phase);
   const checkCancel = () => {
     if (opts.isCancelled?.()) throw new ImportCancelled();

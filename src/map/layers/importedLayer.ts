@@ -6,7 +6,8 @@
  *
  * Main thread budget (issue #3: no task > 50 ms while a 1M-row file is imported): the positions
  * (8 MB for 1M points) are copied to the GPU in slices, one slice per task, into a GPU buffer the layer
- * owns (the points appear over a few frames); and a hidden one-point layer with the id the next point
+ * owns (the points appear over a few frames); many points are drawn as small dots without outline
+ * (pointStyleFor); and a hidden one-point layer with the id the next point
  * dataset's layer will get makes deck.gl/luma.gl set up model and render pipeline beforehand, so that
  * shader linking, program introspection and model creation are not part of the frame that shows the result.
  * The map adds that warm-up layer in idle time (after start-up, and again a while after each import), not
@@ -31,6 +32,17 @@ export function importedPointsLayerId(k: number): string {
 
 /** Points copied to the GPU per task (512 KB of float32 lon/lat). */
 export const UPLOAD_SLICE = 65_536;
+
+/**
+ * Dot radius (px) and outline by the number of points: with many points, dots of 3 px with an outline
+ * merge into one blob (small dots keep dense and sparse parts apart); they also cost a quarter of the
+ * pixels to draw (on a software renderer, by the CPU).
+ */
+export function pointStyleFor(n: number): { radius: number; stroked: boolean } {
+  if (n > 200_000) return { radius: 1.5, stroked: false };
+  if (n > 20_000) return { radius: 2, stroked: false };
+  return { radius: 3, stroked: true };
+}
 
 /** Colours for imported layers (colour-blind safe, distinct from the institution colours), by order. */
 const PALETTE: [number, number, number][] = [
@@ -120,14 +132,15 @@ export class ImportedPointsLayer extends CompositeLayer<ImportedPointsProps> {
 
   override renderLayers(): Layer {
     const [r, g, b] = this.props.color;
+    const { radius, stroked } = pointStyleFor(this.props.positions.length / 2);
     return new ScatterplotLayer(
       this.getSubLayerProps({
         id: 'points',
         data: this.state.data ?? { length: 0, attributes: {} },
         radiusUnits: 'pixels',
-        getRadius: 3,
+        getRadius: radius,
         getFillColor: [r, g, b, 220],
-        stroked: true,
+        stroked,
         getLineColor: [255, 255, 255, 200],
         lineWidthUnits: 'pixels',
         getLineWidth: 0.5,

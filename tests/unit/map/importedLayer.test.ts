@@ -4,6 +4,7 @@ import {
   importedLayers,
   importedPointsLayerId,
   pointLayerCount,
+  pointStyleFor,
 } from '../../../src/map/layers/importedLayer';
 import type { ImportedDataset } from '../../../src/state/importStore';
 
@@ -23,6 +24,15 @@ function dataset(id: string, over: Partial<ImportedDataset>): ImportedDataset {
 function positionsOf(layer: { props: unknown }): Float32Array {
   return (layer.props as { positions: Float32Array }).positions;
 }
+
+describe('pointStyleFor', () => {
+  it('small files keep outlined 3 px dots; many points become smaller dots without outline', () => {
+    expect(pointStyleFor(1)).toEqual({ radius: 3, stroked: true });
+    expect(pointStyleFor(20_000)).toEqual({ radius: 3, stroked: true });
+    expect(pointStyleFor(20_001)).toEqual({ radius: 2, stroked: false });
+    expect(pointStyleFor(1_000_000)).toEqual({ radius: 1.5, stroked: false });
+  });
+});
 
 describe('importedLayers', () => {
   const points = dataset('p', { positions: new Float32Array([13.4, 52.5, 13.5, 52.6]) });
