@@ -35,6 +35,13 @@ export function levelLabel(level: LorLevel, locale: Locale): string {
   return LEVEL_ONE[level][locale];
 }
 
+/** Name of one area of a range filter's level: a LOR level or the Einschulbereiche ('esb'). */
+function rangeLevelLabel(level: string, locale: Locale): string {
+  if (level in LEVEL_ONE) return levelLabel(level as LorLevel, locale);
+  if (level === 'esb') return locale === 'en' ? 'School catchment area' : 'Einschulbereich';
+  return level;
+}
+
 /** id → properties of the loaded area layers. */
 export type AreaLookup = Partial<Record<LorLevel, Map<string, AreaProps>>>;
 
@@ -295,9 +302,7 @@ export function describeFilters(input: FilterDescriptionInput): { label: string;
   for (const r of f.ranges) {
     const d = INDICATOR_BY_ID.get(r.indicatorId);
     const scale = d?.format.percent ? 100 : 1;
-    const lvl = ['bez', 'pgr', 'bzr', 'plr'].includes(r.level)
-      ? levelLabel(r.level as LorLevel, locale)
-      : r.level;
+    const lvl = rangeLevelLabel(r.level, locale);
     out.push({
       label: `${de ? 'Bereich' : 'Range'}: ${d?.label[locale] ?? r.indicatorId} (${lvl})`,
       value: `${fmt(r.min * scale)} – ${fmt(r.max * scale)}${d?.format.percent ? ' %' : ''}`,

@@ -205,6 +205,28 @@ describe('app tables for the export dialog', () => {
     expect(fc.features).toHaveLength(4);
   });
 
+  it('names a range on the Einschulbereiche by its level, not by its key', () => {
+    const base = { kinds: [] as const, level: 'plr' as const };
+    const filters = {
+      schularten: [],
+      traeger: [],
+      bezirke: [],
+      ranges: [{ indicatorId: 'esb_pop_6_15', level: 'esb', min: 100, max: 250 }],
+      overlay: null,
+      radius: null,
+      polygon: null,
+    };
+    const de = describeFilters({ ...base, locale: 'de', filters }).at(-1);
+    expect(de).toEqual({
+      label: 'Bereich: Kinder 6 bis unter 15 Jahre im Einschulbereich (geschätzt) (Einschulbereich)',
+      value: '100 – 250',
+    });
+    const en = describeFilters({ ...base, locale: 'en', filters }).at(-1);
+    expect(en?.label).toBe(
+      'Range: Children aged 6 to under 15 in the school catchment (estimate) (School catchment area)',
+    );
+  });
+
   it('describes filters and view for the note', () => {
     const lines = describeFilters({
       locale: 'de',
