@@ -363,16 +363,35 @@ class ByteInterner {
   private lens = new Int32Array(INTERN_MAX + 1);
   /** Distinct values so far (codes 0..n-1). */
   private n = 0;
-  constructor(private readonly bytes: Uint8Array) {}
+  /** A tail's bytes (see merge): values kept at offsets from `tailAt` on are read from them. */
+  private tail: Uint8Array;
+  private tailAt = Number.POSITIVE_INFINITY;
+  constructor(private readonly bytes: Uint8Array) {
+    this.tail = bytes;
+  }
 
   /**
    * The code of bytes [a, b), or -1 when the interner is full. No string is made: a value is known by its
    * bytes (its first occurrence), and ScannedText decodes a code's text when a row with it is read.
    */
   code(a: number, b: number): number {
-    const bytes = this.bytes;
+    return this.codeIn(this.bytes, 0, a, b);
+  }
+
+  /**
+   * The code of a tail's value: bytes [a, b) of `tail`, whose first byte is at offset `at` of the scan.
+   * A new value is kept at its offset (≥ at), so that its bytes are read from `tail` (see ScannedText).
+   */
+  codeInTail(tail: Uint8Array, at: number, a: number, b: number): number {
+    this.tail = tail;
+    this.tailAt = at;
+    return this.codeIn(tail, at, a, b);
+  }
+
+  /** The code of `src`[a, b); `src` starts at offset `base` of the scan (a new value is kept at a + base). */
+  private codeIn(src: Uint8Array, base: number, a: number, b: number): number {
     let h = 0x811c9dc5 | 0; // as an int32, like the stored hashes (an empty cell has no multiply)
-    for (let k = a; k < b; k++) h = Math.imul(h ^ bytes[k], 0x01000193);
+    for (let k = a; k < b; k++) h = Math.imul(h ^ src[k], 0x01000193);
     const len = b - a;
     const mask = this.table.length - 1;
     let slot = h & mask;
@@ -380,9 +399,13 @@ class ByteInterner {
       const e = this.table[slot] - 1;
       if (e < 0) break;
       if (this.hashes[e] === h && this.lens[e] === len) {
+        // the first occurrence is in the scan's bytes, or (from a merge) in the tail's
         const s = this.starts[e];
+        const inTail = s >= this.tailAt;
+        const kept = inTail ? this.tail : this.bytes;
+        const from = inTail ? s - this.tailAt : s;
         let k = 0;
-        while (k < len && bytes[s + k] === bytes[a + k]) k++;
+        while (k < len && kept[from + k] === src[a + k]) k++;
         if (k === len) return e;
       }
       slot = (slot + 1) & mask;
@@ -391,39 +414,7 @@ class ByteInterner {
     if (n >= INTERN_MAX) return -1; // so many distinct values: interning no longer pays off
     this.n = n + 1;
     this.hashes[n] = h;
-    this.starts[n] = a;
-    this.lens[n] = len;
-    this.table[slot] = n + 1;
-    return n;
-  }
-
-  /**
-   * The code of a tail's value: bytes [a, b) of `tail`, whose first byte is at offset `at` of the scan.
-   * A new value is kept at its offset (≥ at), so that its bytes are read from `tail` (see ScannedText).
-   */
-  codeInTail(tail: Uint8Array, at: number, a: number, b: number): number {
-    let h = 0x811c9dc5 | 0;
-    for (let k = a; k < b; k++) h = Math.imul(h ^ tail[k], 0x01000193);
-    const len = b - a;
-    const mask = this.table.length - 1;
-    let slot = h & mask;
-    for (;;) {
-      const e = this.table[slot] - 1;
-      if (e < 0) break;
-      if (this.hashes[e] === h && this.lens[e] === len) {
-        const s = this.starts[e];
-        const [src, from] = s >= at ? [tail, s - at] : [this.bytes, s];
-        let k = 0;
-        while (k < len && src[from + k] === tail[a + k]) k++;
-        if (k === len) return e;
-      }
-      slot = (slot + 1) & mask;
-    }
-    const n = this.n;
-    if (n >= INTERN_MAX) return -1;
-    this.n = n + 1;
-    this.hashes[n] = h;
-    this.starts[n] = a + at;
+    this.starts[n] = a + base;
     this.lens[n] = len;
     this.table[slot] = n + 1;
     return n;

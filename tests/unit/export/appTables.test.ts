@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Areas, Institution } from '../../../src/datasets/types';
+import { EMPTY_FILTERS } from '../../../src/domain/filters';
 import type { Manifest } from '../../../src/domain/types';
 import {
   areaLookup,
@@ -208,13 +209,8 @@ describe('app tables for the export dialog', () => {
   it('names a range on the Einschulbereiche by its level, not by its key', () => {
     const base = { kinds: [] as const, level: 'plr' as const };
     const filters = {
-      schularten: [],
-      traeger: [],
-      bezirke: [],
+      ...EMPTY_FILTERS,
       ranges: [{ indicatorId: 'esb_pop_6_15', level: 'esb', min: 100, max: 250 }],
-      overlay: null,
-      radius: null,
-      polygon: null,
     };
     const de = describeFilters({ ...base, locale: 'de', filters }).at(-1);
     expect(de).toEqual({

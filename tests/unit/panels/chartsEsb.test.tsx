@@ -97,6 +97,19 @@ function enterRange(c: HTMLElement, min: string, max: string) {
 
 const tableCount = (c: HTMLElement) => c.querySelector('[data-testid="table-count"]')?.textContent;
 
+/** The map shows an imported polygon layer (with these area names), the ESB indicator chosen. */
+function showImportedLayer(id: string, names: string[]): void {
+  const layer = importedPolygons(id, 'Gebiete.geojson', names);
+  setShownLayerStores({
+    plr: PLR,
+    esb: ESB,
+    results: results(),
+    special: `import:${layer.id}`,
+    datasets: [layer],
+  });
+  act(() => useIndicatorStore.getState().setIndicator('esb_pop_6_15'));
+}
+
 describe('ChartsPanel on the Einschulbereiche', () => {
   it('bins the Einschulbereiche values and names the Einschulbereich level in the title', () => {
     act(() => useIndicatorStore.getState().setIndicator('esb_pop_6_15'));
@@ -148,15 +161,7 @@ describe('ChartsPanel on the Einschulbereiche', () => {
   });
 
   it('an imported polygon layer still shows the distribution only, with the note', () => {
-    const layer = importedPolygons('import-esb-1', 'Gebiete.geojson', ['Gebiet A', 'Gebiet B']);
-    setShownLayerStores({
-      plr: PLR,
-      esb: ESB,
-      results: results(),
-      special: `import:${layer.id}`,
-      datasets: [layer],
-    });
-    act(() => useIndicatorStore.getState().setIndicator('esb_pop_6_15'));
+    showImportedLayer('import-esb-1', ['Gebiet A', 'Gebiet B']);
     const { container } = render(<ChartsPanel />);
     expect(container.querySelector('[data-testid="histogram-no-brush"]')).not.toBeNull();
     expect(container.querySelector('[data-testid="histogram"] input[type="number"]')).toBeNull();
@@ -222,15 +227,7 @@ describe('FilterPanel range on the Einschulbereiche (the brush as a form)', () =
   });
 
   it('has no range form on an imported polygon layer', () => {
-    const layer = importedPolygons('import-esb-2', 'Gebiete.geojson', ['Gebiet A']);
-    setShownLayerStores({
-      plr: PLR,
-      esb: ESB,
-      results: results(),
-      special: `import:${layer.id}`,
-      datasets: [layer],
-    });
-    act(() => useIndicatorStore.getState().setIndicator('esb_pop_6_15'));
+    showImportedLayer('import-esb-2', ['Gebiet A']);
     const { container } = render(<FilterPanel />);
     expect(rangeForm(container)).toBeNull();
   });
