@@ -36,6 +36,11 @@ export interface IndicatorRange {
   id: string;
   min: number | null;
   max: number | null;
+  /**
+   * The level the range acts on when it is not the link's level (`r.<id>@<level>`): a range set on one
+   * level keeps filtering institutions after a switch to another, so the link keeps it too.
+   */
+  level?: string;
 }
 
 export interface UrlFilters {
@@ -237,7 +242,8 @@ export function encodeViewState(state: UrlViewState): string {
     for (const r of f.ranges ?? []) {
       const lo = r.min === null ? '' : (num(r.min, 6) ?? '');
       const hi = r.max === null ? '' : (num(r.max, 6) ?? '');
-      if (lo !== '' || hi !== '') q.append(`${P.rangePrefix}${r.id}`, `${lo}_${hi}`);
+      if (lo !== '' || hi !== '')
+        q.append(`${P.rangePrefix}${r.id}${r.level ? `@${r.level}` : ''}`, `${lo}_${hi}`);
     }
     if (f.overlay) q.set(P.overlay, f.overlay === 'inside' ? 'in' : 'out');
     if (f.overlay && (f.overlayLayer === 'em' || f.overlayLayer === 'es'))
@@ -398,18 +404,26 @@ export function decodeViewState(search: string, known: UrlKnown, locale: Locale 
 
   if (ranges.length > URL_LIMITS.maxListValues) issue('tooMany', 'r.*');
   const rangeOut: IndicatorRange[] = [];
-  for (const [id, value] of ranges.slice(0, URL_LIMITS.maxListValues)) {
-    const key = `${P.rangePrefix}${id}`;
+  for (const [name, value] of ranges.slice(0, URL_LIMITS.maxListValues)) {
+    const key = `${P.rangePrefix}${name}`;
+    // `r.<id>` acts on the link's level, `r.<id>@<level>` on another one
+    const at = name.indexOf('@');
+    const id = at < 0 ? name : name.slice(0, at);
+    const rangeLevel = at < 0 ? undefined : name.slice(at + 1);
     if (!ID_RE.test(id) || !known.indicatorIds.includes(id)) {
       issue('unknownIndicator', key, id);
       continue;
     }
-    if (rangeOut.some((r) => r.id === id)) {
+    if (rangeLevel !== undefined && !known.levels.includes(rangeLevel)) {
+      issue('invalidValue', key, value);
+      continue;
+    }
+    if (rangeOut.some((r) => r.id === id && (r.level ?? state.level) === (rangeLevel ?? state.level))) {
       issue('duplicate', key);
       continue;
     }
     const onLevel = known.rangeOnLevel;
-    if (onLevel && !safeCheck(() => onLevel(id, state.level))) {
+    if (onLevel && !safeCheck(() => onLevel(id, rangeLevel ?? state.level))) {
       issue('invalidValue', key, value);
       continue;
     }
@@ -423,7 +437,7 @@ export function decodeViewState(search: string, known: UrlKnown, locale: Locale 
       (lo === null && hi === null) ||
       (lo !== null && hi !== null && lo > hi);
     if (bad) issue('invalidValue', key, value);
-    else rangeOut.push({ id, min: lo, max: hi });
+    else rangeOut.push({ id, min: lo, max: hi, ...(rangeLevel !== undefined ? { level: rangeLevel } : {}) });
   }
   if (rangeOut.length) filters.ranges = rangeOut;
 

@@ -80,12 +80,13 @@ export function toUrlState(s: AppUrlState): UrlViewState {
   if (f.schularten.length) filters.types = [...f.schularten];
   if (f.traeger.length) filters.traeger = [...f.traeger];
   if (f.bezirke.length) filters.bezirk = [...f.bezirke];
+  // every range filters institutions, whichever level it was set on: ranges of other levels carry theirs
   const ranges = f.ranges
-    .filter((r) => r.level === level)
     .map((r) => ({
       id: r.indicatorId,
       min: Number.isFinite(r.min) ? r.min : null,
       max: Number.isFinite(r.max) ? r.max : null,
+      ...(r.level !== level ? { level: r.level } : {}),
     }))
     .filter((r) => r.min !== null || r.max !== null);
   if (ranges.length) filters.ranges = ranges;
@@ -121,7 +122,7 @@ export function fromUrlState(u: UrlViewState): Omit<AppUrlState, 'camera'> & { c
     bezirke: f.bezirk ?? [],
     ranges: (f.ranges ?? []).map((r) => ({
       indicatorId: r.id,
-      level: lvl,
+      level: r.level ?? lvl,
       min: r.min ?? Number.NEGATIVE_INFINITY,
       max: r.max ?? Number.POSITIVE_INFINITY,
     })),

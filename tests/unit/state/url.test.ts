@@ -67,6 +67,23 @@ describe('URL codec round trip', () => {
     expect(d.state.selection).toEqual({ kind: 'area', id: '01100101' });
   });
 
+  it("a range on another level than the link's carries its level; a tampered level is dropped", () => {
+    const st: UrlViewState = {
+      level: 'plr',
+      filters: {
+        ranges: [
+          { id: 'kinder_anteil', min: 1, max: 2 },
+          { id: 'kinder_anteil', min: 3, max: 4, level: 'bzr' },
+        ],
+      },
+    };
+    const q = encodeViewState(st);
+    expect(decodeViewState(q, known)).toEqual({ state: st, notices: [], issues: [] });
+    const d = decodeViewState('level=plr&r.kinder_anteil%40gemeinde=1_2&r.mss.sdi%40bzr=0_1', known);
+    expect(d.state.filters?.ranges).toEqual([{ id: 'mss.sdi', min: 0, max: 1, level: 'bzr' }]);
+    expect(d.issues.map((i) => i.code)).toEqual(['invalidValue']);
+  });
+
   it('empty state ↔ empty string', () => {
     expect(encodeViewState({})).toBe('');
     expect(decodeViewState('', known)).toEqual({ state: {}, notices: [], issues: [] });

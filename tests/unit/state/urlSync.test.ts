@@ -70,6 +70,17 @@ describe('urlSync mapping', () => {
     expect(app.locale).toBe('en');
   });
 
+  it('keeps a range set on another level: it still filters institutions, so the link has it too', () => {
+    const ranges = [
+      { indicatorId: 'mss_status', level: 'plr', min: 3, max: 4 },
+      { indicatorId: 'esb_pop_6_15', level: 'esb', min: 100, max: 200 },
+    ];
+    const { q, d, app } = roundTrip({ ...base, level: 'bzr', filters: { ...base.filters, ranges } });
+    expect(q).toContain('r.mss_status%40plr=3_4');
+    expect(d.issues).toEqual([]);
+    expect(app.filters.ranges).toEqual(ranges);
+  });
+
   it('keeps the Einschulbereiche as level and institution selections', () => {
     const { app } = roundTrip({
       ...base,
