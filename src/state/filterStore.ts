@@ -55,7 +55,8 @@ export interface FilterState extends FilterValues {
   setEsbMembership: (kind: InstitutionKind, m: ItemAreas) => void;
 }
 
-const empty = (): FilterValues => ({
+/** No filter set (a fresh object each time: the arrays are the store's own). */
+export const emptyFilterValues = (): FilterValues => ({
   schularten: [],
   traeger: [],
   bezirke: [],
@@ -66,7 +67,7 @@ const empty = (): FilterValues => ({
 });
 
 export const useFilterStore = create<FilterState>((set) => ({
-  ...empty(),
+  ...emptyFilterValues(),
   membership: {},
   esbMembership: {},
   setFilters: (partial) => set(partial),
@@ -78,7 +79,7 @@ export const useFilterStore = create<FilterState>((set) => ({
       const max = Math.max(range.min, range.max);
       return { ranges: [...rest, { indicatorId, level, min, max }] };
     }),
-  reset: () => set(empty()),
+  reset: () => set(emptyFilterValues()),
   setMembership: (kind, m) => set((s) => ({ membership: { ...s.membership, [kind]: m } })),
   setEsbMembership: (kind, m) => set((s) => ({ esbMembership: { ...s.esbMembership, [kind]: m } })),
 }));

@@ -14,6 +14,7 @@ import { connectEngine } from '../../../src/state/engineSync';
 import {
   areasOutOfRange,
   areaValuesOf,
+  emptyFilterValues,
   esbAreasOf,
   getFilteredInstitutions,
   useFilterStore,
@@ -179,13 +180,8 @@ describe('the link round-trips an ESB range', () => {
     indicatorId: 'esb_pop_6_15',
     classification: { ...DEFAULT_CLASSIFICATION },
     filters: {
-      schularten: [],
-      traeger: [],
-      bezirke: [],
+      ...emptyFilterValues(),
       ranges: [{ indicatorId: 'esb_pop_6_15', level: 'esb', min: 100, max: 200.5 }],
-      overlay: null,
-      radius: null,
-      polygon: null,
     },
     selected: null,
     camera: null,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyFilterValues } from '../../../src/state/filterStore';
 import { DEFAULT_CLASSIFICATION, DEFAULT_INDICATOR } from '../../../src/state/indicatorStore';
 import { decodeViewState, encodeViewState } from '../../../src/state/url';
 import { type AppUrlState, fromUrlState, toUrlState, URL_KNOWN } from '../../../src/state/urlSync';
@@ -8,15 +9,7 @@ const base: AppUrlState = {
   special: null,
   indicatorId: DEFAULT_INDICATOR,
   classification: { ...DEFAULT_CLASSIFICATION },
-  filters: {
-    schularten: [],
-    traeger: [],
-    bezirke: [],
-    ranges: [],
-    overlay: null,
-    radius: null,
-    polygon: null,
-  },
+  filters: emptyFilterValues(),
   selected: null,
   camera: null,
   locale: 'de',
