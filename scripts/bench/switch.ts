@@ -9,7 +9,7 @@
  *   npx tsx scripts/bench/switch.ts --dist /tmp/x                  # another build (or BILDUNGSRAUM_DIST=/tmp/x)
  *   PROFILE=1 BILDUNGSRAUM_DIST=/tmp/x npx tsx scripts/bench/switch.ts
  *   DETAIL=1 … prints the direct child events (wall / CPU ms) of each switch's longest task.
- *   TRACE_DIR=/tmp/x … keeps each switch's Chrome trace as a file.
+ *   TRACE_DIR=/tmp/x … keeps each switch's Chrome trace as a file. TRACE_CATEGORIES=a,b,… other categories.
  *   TASKS=1 … lists every main-thread task of a switch with more than 4 ms CPU (wall/CPU ms, largest event).
  *   PROFILE=1 TASK=1 … the functions with the most inclusive time inside the TASK_N (2) tasks with most CPU.
  *   WARM=0 … switch right after the first idle (like tests/e2e/map.test.ts), not after 4 s.
@@ -26,6 +26,9 @@ import {
   type TraceEvent,
 } from '../../tests/e2e/trace';
 import { addInclusive, type CpuProfile, key, stackIndex } from './profileTasks';
+
+// TRACE_CATEGORIES=a,b,…: other trace categories (e.g. gpu, to see the main thread wait for the GPU process)
+const CATEGORIES = process.env.TRACE_CATEGORIES?.split(',') ?? TRACE_CATEGORIES;
 
 interface TaskSpan {
   start: number;
@@ -191,7 +194,7 @@ async function main() {
   const startup = process.env.STARTUP === '1';
   if (startup) {
     if (profile) await cdp.send('Profiler.start');
-    await s.browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    await s.browser.startTracing(page, { categories: CATEGORIES });
   }
   await gotoApp(s);
   if (startup) {
@@ -251,7 +254,7 @@ async function main() {
     const since = await page.evaluate(() => performance.now());
     const before = (await readProbe(page))?.idleCount ?? 0;
     if (profile) await cdp.send('Profiler.start');
-    if (tracing) await s.browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    if (tracing) await s.browser.startTracing(page, { categories: CATEGORIES });
     await act();
     await waitForMapIdle(page, { afterCount: before });
     await page.waitForTimeout(300);

@@ -235,3 +235,89 @@ export function restoreAreaGeometry(areas: Areas, mesh: AreaMesh, geometryKinds:
     });
   }
 }
+
+/**
+ * The ring outlines of a mesh as plain triangles for a non-instanced line layer (map/layers/areaOutlineLayer):
+ * every segment of every ring is two triangles, six vertices that each carry both ends of their segment and
+ * a corner (x: 0 = at the source, 1 = at the target; y: -1 / 1 = the side the shader widens it to).
+ * Segments of length 0 (a repeated vertex) are left out. Built in the data worker with the mesh.
+ *
+ * Positions are split for deck.gl's 64-bit positions as deck.gl would split them on the main thread:
+ * per vertex [high lon, high lat, low lon, low lat], high = the float32 nearest the number, low = the rest.
+ */
+export interface OutlineMesh {
+  vertexCount: number;
+  /** The segment's source per vertex: [high lon, high lat, low lon, low lat]. */
+  source: Float32Array;
+  /** The segment's target per vertex, laid out like `source`. */
+  target: Float32Array;
+  /** [end, side] per vertex. */
+  corner: Float32Array;
+  /** Feature index per vertex. */
+  vertexFeature: Uint32Array;
+}
+
+const CORNERS = [0, -1, 1, -1, 0, 1, 0, 1, 1, -1, 1, 1];
+
+/** Write a lon/lat pair as float32 high and low parts at vertex `o`. */
+function putSplit(out: Float32Array, o: number, lon: number, lat: number): void {
+  const hx = Math.fround(lon);
+  const hy = Math.fround(lat);
+  out[4 * o] = hx;
+  out[4 * o + 1] = hy;
+  out[4 * o + 2] = lon - hx;
+  out[4 * o + 3] = lat - hy;
+}
+
+export function buildOutlineMesh(mesh: AreaMesh): OutlineMesh {
+  const { positions, ringStarts } = mesh;
+  const same = (a: number, b: number) =>
+    positions[2 * a] === positions[2 * b] && positions[2 * a + 1] === positions[2 * b + 1];
+  let segments = 0;
+  for (let r = 0; r + 1 < ringStarts.length; r++)
+    for (let v = ringStarts[r]; v + 1 < ringStarts[r + 1]; v++) if (!same(v, v + 1)) segments++;
+  const vertexCount = segments * 6;
+  const source = new Float32Array(vertexCount * 4);
+  const target = new Float32Array(vertexCount * 4);
+  const corner = new Float32Array(vertexCount * 2);
+  const vertexFeature = new Uint32Array(vertexCount);
+  let o = 0;
+  for (let r = 0; r + 1 < ringStarts.length; r++) {
+    for (let v = ringStarts[r]; v + 1 < ringStarts[r + 1]; v++) {
+      if (same(v, v + 1)) continue;
+      const feature = mesh.vertexFeature[v];
+      for (let k = 0; k < 6; k++, o++) {
+        putSplit(source, o, positions[2 * v], positions[2 * v + 1]);
+        putSplit(target, o, positions[2 * v + 2], positions[2 * v + 3]);
+        corner[2 * o] = CORNERS[2 * k];
+        corner[2 * o + 1] = CORNERS[2 * k + 1];
+        vertexFeature[o] = feature;
+      }
+    }
+  }
+  return { vertexCount, source, target, corner, vertexFeature };
+}
+
+/** The buffers of an outline mesh, for transferring it from the worker without copying. */
+export function outlineTransferables(outline: OutlineMesh): ArrayBuffer[] {
+  return [outline.source, outline.target, outline.corner, outline.vertexFeature].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+}
+
+const outlines = new WeakMap<AreaMesh, OutlineMesh>();
+
+/** Remember the outline mesh the worker built for a mesh. */
+export function attachOutlineMesh(mesh: AreaMesh, outline: OutlineMesh): void {
+  outlines.set(mesh, outline);
+}
+
+/** The outline mesh of a mesh: the worker's, or built here on first use (meshes made outside the worker). */
+export function outlineMeshOf(mesh: AreaMesh): OutlineMesh {
+  let out = outlines.get(mesh);
+  if (!out) {
+    out = buildOutlineMesh(mesh);
+    outlines.set(mesh, out);
+  }
+  return out;
+}

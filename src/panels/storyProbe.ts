@@ -5,7 +5,8 @@
  *   window.__bildungsraumViews.filteredCount('school')          // institutions left after all filters
  *
  * `areaClickPoint` returns a point inside the area (of the loaded level) that is as far as possible from
- * every visible institution point, so a click there picks the area and not a point symbol.
+ * every visible institution point and from the area's outline, so a click there picks the area and not a
+ * point symbol or the neighbour across the outline.
  */
 import type { Position } from 'geojson';
 import type { LorLevel } from '../domain/lor';
@@ -37,6 +38,15 @@ function inside(polys: Position[][][], x: number, y: number): boolean {
         if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) c = !c;
       }
   return c;
+}
+
+/** Squared distance of a point to a segment [x1, y1, x2, y2]. */
+function segmentDistance2(x: number, y: number, [x1, y1, x2, y2]: [number, number, number, number]): number {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / len2));
+  return (x - x1 - t * dx) ** 2 + (y - y1 - t * dy) ** 2;
 }
 
 function areaClickPoint(level: LorLevel, id: string): [number, number] | null {
@@ -71,6 +81,15 @@ function areaClickPoint(level: LorLevel, id: string): [number, number] | null {
       minY = Math.min(minY, lat);
       maxY = Math.max(maxY, lat);
     }
+  // the outline in pixels: a click within a pixel or two of it may pick the neighbouring area
+  const edges: [number, number, number, number][] = [];
+  for (const poly of rings)
+    for (const ring of poly)
+      for (let k = 0; k + 1 < ring.length; k++) {
+        const a = map.project([ring[k][0], ring[k][1]]);
+        const b = map.project([ring[k + 1][0], ring[k + 1][1]]);
+        edges.push([a.x, a.y, b.x, b.y]);
+      }
   let best: [number, number] | null = null;
   let bestScore = -1;
   const N = 32;
@@ -83,6 +102,7 @@ function areaClickPoint(level: LorLevel, id: string): [number, number] | null {
       if (p.x < 8 || p.y < 8 || p.x > w - 8 || p.y > h - 8) continue;
       let d = Number.POSITIVE_INFINITY;
       for (const q of pts) d = Math.min(d, (q[0] - p.x) ** 2 + (q[1] - p.y) ** 2);
+      for (const e of edges) d = Math.min(d, segmentDistance2(p.x, p.y, e));
       if (d > bestScore) {
         bestScore = d;
         best = [p.x, p.y];

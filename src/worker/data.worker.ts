@@ -7,7 +7,13 @@ import { pointOnFeature } from '@turf/turf';
 import * as Comlink from 'comlink';
 import type { Feature, Geometry } from 'geojson';
 import Papa from 'papaparse';
-import { buildAreaMesh, meshTransferables, packAreaGeometry } from '../datasets/areaMesh';
+import {
+  buildAreaMesh,
+  buildOutlineMesh,
+  meshTransferables,
+  outlineTransferables,
+  packAreaGeometry,
+} from '../datasets/areaMesh';
 import { checkManifest, parseInstitutionsCsv, topoToAreas } from '../datasets/parse';
 import type { Areas } from '../datasets/types';
 import type { InstitutionFilters } from '../domain/filters';
@@ -58,7 +64,8 @@ const api = {
     return checkManifest(file, await fetchJson(url, file));
   },
   /**
-   * Areas as GeoJSON plus their triangulated polygons (`mesh`, attached to the areas by dataClient). Geometries
+   * Areas as GeoJSON plus their triangulated polygons (`mesh`, attached to the areas by dataClient) and their
+   * outlines as triangles (`outline`, attached to the mesh). Geometries
    * the mesh holds are left out of the message (`geometryKinds`): dataClient rebuilds them from the mesh when
    * first read, so that the main thread does not deserialise tens of thousands of coordinate arrays.
    */
@@ -66,9 +73,12 @@ const api = {
     const parsed = topoToAreas(file, await fetchJson(url, file));
     addLabelPoints(parsed.value);
     const mesh = buildAreaMesh(parsed.value);
+    // the outlines as triangles (map/layers/areaOutlineLayer), made here instead of on the main thread
+    const outline = buildOutlineMesh(mesh);
     const { areas, geometryKinds } = packAreaGeometry(parsed.value, mesh);
-    return Comlink.transfer({ ...parsed, value: areas, mesh, geometryKinds }, [
+    return Comlink.transfer({ ...parsed, value: areas, mesh, outline, geometryKinds }, [
       ...meshTransferables(mesh),
+      ...outlineTransferables(outline),
       geometryKinds.buffer,
     ]);
   },

@@ -3,7 +3,13 @@
  * Replace with `setDataClient` in tests or to run without a worker.
  */
 import * as Comlink from 'comlink';
-import { type AreaMesh, attachAreaMesh, restoreAreaGeometry } from '../datasets/areaMesh';
+import {
+  type AreaMesh,
+  attachAreaMesh,
+  attachOutlineMesh,
+  type OutlineMesh,
+  restoreAreaGeometry,
+} from '../datasets/areaMesh';
 import type { Parsed } from '../datasets/parse';
 import type { Areas, InstitutionSet } from '../datasets/types';
 import type { InstitutionFilters, ItemAreas } from '../domain/filters';
@@ -35,19 +41,25 @@ export function getDataClient(): DataClient {
 }
 
 /**
- * The worker sends areas with their triangulated polygons (`mesh`) and without the geometries the mesh
+ * The worker sends areas with their triangulated polygons (`mesh`), their outlines (`outline`) and without the geometries the mesh
  * holds (`geometryKinds`); give those back as lazy properties (restoreAreaGeometry), keep the mesh beside
- * the areas (attachAreaMesh, read by the map's area layer) and hand out the plain parse result.
+ * the areas (attachAreaMesh, read by the map's area layer), the outlines beside the mesh (attachOutlineMesh)
+ * and hand out the plain parse result.
  */
 export function withAreaMeshes(remote: DataClient): DataClient {
   const loadAreas: DataClient['loadAreas'] = async (url, file) => {
-    const { mesh, geometryKinds, ...parsed } = (await remote.loadAreas(url, file)) as Parsed<Areas> & {
+    const { mesh, outline, geometryKinds, ...parsed } = (await remote.loadAreas(
+      url,
+      file,
+    )) as Parsed<Areas> & {
       mesh?: AreaMesh;
+      outline?: OutlineMesh;
       geometryKinds?: Uint8Array;
     };
     if (mesh) {
       if (geometryKinds) restoreAreaGeometry(parsed.value, mesh, geometryKinds);
       attachAreaMesh(parsed.value, mesh);
+      if (outline) attachOutlineMesh(mesh, outline);
     }
     return parsed;
   };

@@ -1,8 +1,10 @@
+import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
 import type { Feature, Geometry } from 'geojson';
-import { type AreaMesh, areaMeshOf } from '../../datasets/areaMesh';
+import { type AreaMesh, areaMeshOf, type OutlineMesh, outlineMeshOf } from '../../datasets/areaMesh';
 import type { AreaProps, Areas } from '../../datasets/types';
 import { AREA_FILL, AREA_HIGHLIGHT, AREA_LINE, type RGBA } from '../colors';
+import { AreaOutlineLayer } from './areaOutlineLayer';
 
 export const AREA_LAYER_ID = 'areas';
 
@@ -154,6 +156,81 @@ export function areaLayerProps(state: AreaLayerState, data: Areas): GeoJsonLayer
 
 export function createAreaLayer(state: AreaLayerState, data: Areas): GeoJsonLayer<AreaProps> {
   return new GeoJsonLayer<AreaProps>(areaLayerProps(state, data));
+}
+
+/** Id of the outline layer of an area layer (see createAreaLayers). */
+export function areaOutlineLayerId(areaLayerId: string): string {
+  return `${areaLayerId}-outline`;
+}
+
+interface OutlineData {
+  length: number;
+  attributes: Record<string, { value: ArrayBufferView; size: number; stride?: number; normalized?: boolean }>;
+}
+const outlineDataCache = new WeakMap<
+  OutlineMesh,
+  { plain: OutlineData; dimmed: WeakMap<Uint8Array, OutlineData> }
+>();
+
+/**
+ * deck.gl data of an outline mesh: stable objects per mesh and per dimming (the same typed arrays and
+ * attribute descriptors, so that deck.gl uploads only the colours when the dimming changes). Without dimming
+ * every outline has the layer's constant colour.
+ */
+export function outlineData(mesh: OutlineMesh, dim: Uint8Array | null): OutlineData {
+  let c = outlineDataCache.get(mesh);
+  if (!c) {
+    c = {
+      plain: {
+        length: mesh.vertexCount,
+        attributes: {
+          // high and low parts of the 64-bit positions side by side, as deck.gl lays out its own split
+          getSourcePosition: { value: mesh.source, size: 2, stride: 16 },
+          getTargetPosition: { value: mesh.target, size: 2, stride: 16 },
+          getCorner: { value: mesh.corner, size: 2 },
+        },
+      },
+      dimmed: new WeakMap(),
+    };
+    outlineDataCache.set(mesh, c);
+  }
+  if (!dim) return c.plain;
+  let d = c.dimmed.get(dim);
+  if (!d) {
+    const colors = new Uint8Array(mesh.vertexCount * 4);
+    for (let i = 0; i < mesh.vertexCount; i++)
+      colors.set(dim[mesh.vertexFeature[i]] ? DIM_LINE : AREA_LINE, i * 4);
+    d = {
+      length: mesh.vertexCount,
+      attributes: { ...c.plain.attributes, getColor: { value: colors, size: 4, normalized: true } },
+    };
+    c.dimmed.set(dim, d);
+  }
+  return d;
+}
+
+/**
+ * The layers of one level: with a worker-built mesh, the fill (a GeoJsonLayer without outlines) and the
+ * outlines as one non-instanced draw (AreaOutlineLayer: a PathLayer instance per segment costs a software
+ * renderer hundreds of ms per frame); other areas (imported GeoJSON) as one GeoJsonLayer with outlines.
+ */
+export function createAreaLayers(state: AreaLayerState, data: Areas): Layer[] {
+  const mesh = areaMeshOf(data);
+  if (!mesh) return [createAreaLayer(state, data)];
+  const fill = createAreaLayer({ ...state, stroked: false }, data);
+  if (state.stroked === false) return [fill];
+  const outline = new AreaOutlineLayer({
+    id: areaOutlineLayerId(state.id ?? AREA_LAYER_ID),
+    data: outlineData(outlineMeshOf(mesh), state.dim ?? null) as unknown as AreaOutlineLayer['props']['data'],
+    visible: state.visible,
+    pickable: false,
+    widthUnits: 'pixels',
+    getWidth: LINE_WIDTH[state.level] ?? 1,
+    widthMinPixels: 1,
+    getColor: AREA_LINE,
+    updateTriggers: { getWidth: state.level },
+  });
+  return [fill, outline];
 }
 
 /**

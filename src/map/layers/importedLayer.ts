@@ -1,5 +1,5 @@
 /**
- * Imported datasets on the map: point data (coordinate columns) as a ScatterplotLayer over the binary
+ * Imported datasets on the map: point data (coordinate columns) as GL points (PointSpriteLayer) over the binary
  * `positions` (all points, no object per point), everything else with geometries (GeoJSON/WKT points,
  * lines, polygons as outlines) as a GeoJsonLayer over the capped `features`. Data objects are cached
  * per dataset so that deck.gl sees stable references and does not rebuild attributes on re-render.
@@ -17,8 +17,9 @@
  * before that idle time does it come with the import (see MapView).
  */
 import { CompositeLayer, type Layer, type UpdateParameters } from '@deck.gl/core';
-import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { GeoJsonLayer } from '@deck.gl/layers';
 import type { ImportedDataset } from '../../state/importStore';
+import { PointSpriteLayer } from './pointSpriteLayer';
 
 export const IMPORTED_LAYER_PREFIX = 'imported-';
 /**
@@ -70,7 +71,7 @@ interface PointsState {
   /** Points copied to `buffer` so far (drawn). */
   uploaded: number;
   timer: ReturnType<typeof setTimeout> | null;
-  /** Data object for the ScatterplotLayer (new when `uploaded` grows). */
+  /** Data object for the point layer (new when `uploaded` grows). */
   data: {
     length: number;
     attributes: { getPosition: { buffer: GpuBuffer; size: 2; type: 'float32' } };
@@ -133,7 +134,7 @@ export class ImportedPointsLayer extends CompositeLayer<ImportedPointsProps> {
   override renderLayers(): Layer {
     const [r, g, b] = this.props.color;
     const { radius, stroked } = pointStyleFor(this.props.positions.length / 2);
-    return new ScatterplotLayer(
+    return new PointSpriteLayer(
       this.getSubLayerProps({
         id: 'points',
         data: this.state.data ?? { length: 0, attributes: {} },

@@ -5,7 +5,7 @@ import type { ImportedDataset } from '../../state/importStore';
 import type { HousingSite } from '../../state/mapStore';
 import type { LayerKey } from '../../state/viewStore';
 import { declutterLabels } from '../labelDeclutter';
-import { createAreaLayer } from './areaLayer';
+import { createAreaLayers } from './areaLayer';
 import { importedLayers } from './importedLayer';
 import { createInstitutionLayer, type InstitutionLayerState } from './institutionLayer';
 import {
@@ -98,7 +98,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
       const last = lastStyle.get(lvl) ?? input.previewStyles?.get(lvl);
       const st = last && last.data === data ? last.style : undefined;
       out.push(
-        createAreaLayer(
+        ...createAreaLayers(
           {
             level: lvl,
             visible: false,
@@ -113,7 +113,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
   }
   if (input.areas)
     out.push(
-      createAreaLayer(
+      ...createAreaLayers(
         {
           level: input.level,
           visible: input.layers.areas,

@@ -1,7 +1,8 @@
-import { ScatterplotLayer, type ScatterplotLayerProps } from '@deck.gl/layers';
+import type { ScatterplotLayerProps } from '@deck.gl/layers';
 import type { InstitutionSet } from '../../datasets/types';
 import type { InstitutionKind } from '../../domain/types';
 import { INSTITUTION_COLORS, POINT_OUTLINE } from '../colors';
+import { PointSpriteLayer } from './pointSpriteLayer';
 
 export const INSTITUTION_LAYER_PREFIX = 'institutions-';
 
@@ -98,6 +99,6 @@ export function createInstitutionLayer(
   kind: InstitutionKind,
   state: InstitutionLayerState,
   set: InstitutionSet,
-): ScatterplotLayer<unknown> {
-  return new ScatterplotLayer<unknown>(institutionLayerProps(kind, state, set));
+): PointSpriteLayer<unknown> {
+  return new PointSpriteLayer<unknown>(institutionLayerProps(kind, state, set));
 }

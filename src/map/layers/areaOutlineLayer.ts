@@ -1,0 +1,51 @@
+/**
+ * Area outlines as plain triangles: deck.gl's LineLayer (its shaders, props and look: pixel widths,
+ * antialiased edges), drawn without instancing from an OutlineMesh (datasets/areaMesh.ts), six vertices per
+ * ring segment, one draw call per level.
+ *
+ * Why: the outlines of a GeoJsonLayer are a PathLayer, one instance per segment (48,600 for the
+ * Planungsräume, 8,600 for the Bezirke). A GPU runs instances in parallel; Chromium's software renderer
+ * SwiftShader (machines without a usable GPU, e.g. virtual desktops, and headless test browsers) sets up each
+ * one as a draw of its own, about 35 µs each on the 2-core test machine: several hundred ms of both cores
+ * for every frame of the map, while the main thread waits for the CPU. As one non-instanced draw the same
+ * outlines cost a few ms (scripts/bench/renderCost.ts prints both).
+ *
+ * Segments meet without a join (butt ends): at the 1–2 px of area outlines this shows as at most a pixel
+ * at a sharp corner.
+ */
+import { LineLayer } from '@deck.gl/layers';
+import { Model } from '@luma.gl/engine';
+
+/** LineLayer over per-vertex data (see module comment); the data's `getCorner` gives each vertex's corner. */
+export class AreaOutlineLayer<DataT = unknown> extends LineLayer<DataT> {
+  static override layerName = 'AreaOutlineLayer';
+
+  override initializeState(): void {
+    super.initializeState();
+    const manager = this.getAttributeManager();
+    if (!manager) return;
+    // LineLayer declares its attributes per instance; here every data row is a vertex
+    for (const a of Object.values(manager.getAttributes()))
+      (a.settings as { stepMode?: string }).stepMode = 'vertex';
+    // the corner LineLayer's instanced model takes from its geometry: [end (0 | 1), side (-1 | 1)]
+    manager.add({ positions: { size: 2, accessor: 'getCorner', noAlloc: false } });
+  }
+
+  override draw(opts: Parameters<LineLayer['draw']>[0]): void {
+    const model = this.state.model as Model | undefined;
+    if (!model) return;
+    model.setVertexCount(this.getNumInstances());
+    super.draw(opts);
+  }
+
+  protected override _getModel(): Model {
+    return new Model(this.context.device, {
+      ...this.getShaders(),
+      id: this.props.id,
+      bufferLayout: this.getAttributeManager()?.getBufferLayouts({ isInstanced: false }) ?? [],
+      topology: 'triangle-list',
+      isInstanced: false,
+      vertexCount: 0,
+    });
+  }
+}
