@@ -6,9 +6,10 @@
  * Why: the outlines of a GeoJsonLayer are a PathLayer, one instance per segment (48,600 for the
  * Planungsräume, 8,600 for the Bezirke). A GPU runs instances in parallel; Chromium's software renderer
  * SwiftShader (machines without a usable GPU, e.g. virtual desktops, and headless test browsers) sets up each
- * one as a draw of its own, about 35 µs each on the 2-core test machine: several hundred ms of both cores
- * for every frame of the map, while the main thread waits for the CPU. As one non-instanced draw the same
- * outlines cost a few ms (scripts/bench/renderCost.ts prints both).
+ * one as a draw of its own, about 35 µs each on the 2-core test machine: with points and fill, a frame of the
+ * Planungsräume cost 1.2 s of CPU, a level switch 1.7 s (median), while the main thread waits for the CPU.
+ * Drawn like this (and the points as GL points, pointSpriteLayer.ts) a frame costs 0.6 s and a switch 0.45 s
+ * (scripts/bench/renderCost.ts).
  *
  * Segments meet without a join (butt ends): at the 1–2 px of area outlines this shows as at most a pixel
  * at a sharp corner.

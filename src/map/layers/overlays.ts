@@ -8,10 +8,12 @@ import { PathStyleExtension } from '@deck.gl/extensions';
 import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
+import { areaMeshOf, outlineMeshOf } from '../../datasets/areaMesh';
 import type { AreaProps, Areas } from '../../datasets/types';
 import type { HousingSite } from '../../state/mapStore';
 import type { RGBA } from '../colors';
-import { areaLayerData } from './areaLayer';
+import { areaLayerData, outlineData } from './areaLayer';
+import { AreaOutlineLayer } from './areaOutlineLayer';
 
 export const OVERLAY_IDS = {
   em: 'overlay-em',
@@ -37,12 +39,21 @@ export const OVERLAY_COLORS = {
 
 const dash = new PathStyleExtension({ dash: true });
 
-export function outlineLayer(
-  id: 'em' | 'es' | 'esb',
-  data: Areas,
-  visible: boolean,
-): GeoJsonLayer<AreaProps> {
+export function outlineLayer(id: 'em' | 'es' | 'esb', data: Areas, visible: boolean): Layer {
   const color = OVERLAY_COLORS[id];
+  // the Einschulbereiche loaded by the data worker: their outlines as one non-instanced draw (see
+  // areaOutlineLayer.ts), like the areas' own
+  const mesh = id === 'esb' ? areaMeshOf(data) : undefined;
+  if (mesh)
+    return new AreaOutlineLayer({
+      id: OVERLAY_IDS.esb,
+      data: outlineData(outlineMeshOf(mesh), null) as unknown as AreaOutlineLayer['props']['data'],
+      visible,
+      pickable: false,
+      widthUnits: 'pixels',
+      getWidth: 1.5,
+      getColor: color,
+    });
   return new GeoJsonLayer<AreaProps>({
     id: OVERLAY_IDS[id],
     // the Einschulbereiche (undashed) use the worker-built binary data: no path building on the main thread

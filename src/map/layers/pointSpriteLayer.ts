@@ -5,9 +5,10 @@
  * Why: ScatterplotLayer draws one instance per point. A GPU runs instances in parallel, but a software
  * renderer does not: Chromium's SwiftShader (the WebGL of machines without a usable GPU, e.g. virtual
  * desktops, and of headless test browsers) sets up every instance as a draw of its own, about 35 µs each on
- * the 2-core test machine. 2,880 Kitas cost about 100 ms per frame that way and a million imported points
- * tens of seconds, keeping both cores busy and stretching every main-thread task meanwhile. As points, the
- * same data is one draw of one vertex per point (scripts/bench/renderCost.ts prints the figures).
+ * the 2-core test machine: 2,880 Kitas cost about 100 ms of CPU per frame that way (by the same count, a
+ * million imported points would cost half a minute), keeping both cores busy and stretching every
+ * main-thread task meanwhile. As points, the same data is one draw of one vertex per point: the Kitas cost
+ * about 20 ms per frame (scripts/bench/renderCost.ts with KITA=1 prints the figures).
  *
  * Differences to ScatterplotLayer: circles always face the screen (the map has no pitch), and a point whose
  * centre leaves the viewport is clipped whole (at most its radius, a few pixels, at the map's edge).

@@ -10,6 +10,7 @@ import type { Areas } from '../../../src/datasets/types';
 import { AREA_LINE } from '../../../src/map/colors';
 import { areaOutlineLayerId, createAreaLayers, outlineData } from '../../../src/map/layers/areaLayer';
 import { AreaOutlineLayer } from '../../../src/map/layers/areaOutlineLayer';
+import { OVERLAY_COLORS, OVERLAY_IDS, outlineLayer } from '../../../src/map/layers/overlays';
 import { square } from '../fixtures/areaLayers';
 
 // a square with a square hole (feature 0) and a triangle with a repeated vertex (feature 1)
@@ -149,5 +150,17 @@ describe('area outlines as their own layer', () => {
     const layers = createAreaLayers({ level: 'imported-x', visible: true }, fixture());
     expect(layers).toHaveLength(1);
     expect((layers[0] as GeoJsonLayer).props.stroked).toBe(true);
+  });
+});
+
+describe('Einschulbereich outline overlay', () => {
+  it('is drawn from the outline mesh when the data worker built one, else as a GeoJsonLayer', () => {
+    const esb = fixture();
+    attachAreaMesh(esb, buildAreaMesh(esb));
+    const layer = outlineLayer('esb', esb, true);
+    expect(layer).toBeInstanceOf(AreaOutlineLayer);
+    expect(layer.props.id).toBe(OVERLAY_IDS.esb);
+    expect((layer as AreaOutlineLayer).props.getColor).toEqual(OVERLAY_COLORS.esb);
+    expect(outlineLayer('esb', fixture(), true)).toBeInstanceOf(GeoJsonLayer);
   });
 });
