@@ -39,8 +39,14 @@ function polygonsOf(areas: Areas, i: number): Position[][][] {
   return polys.map((rings) => rings.filter((r) => r.length > 0)).filter((rings) => rings.length > 0);
 }
 
-/** Triangulate every polygon of the areas (earcut, holes respected). */
-export function buildAreaMesh(areas: Areas): AreaMesh {
+/**
+ * Triangulate every polygon of the areas (earcut, holes respected). `triangulate: false` lays out the rings
+ * only (no triangles), e.g. for outlines.
+ */
+export function buildAreaMesh(
+  areas: Areas,
+  { triangulate = true }: { triangulate?: boolean } = {},
+): AreaMesh {
   const n = areas.features.length;
   let vertexCount = 0;
   let polygonCount = 0;
@@ -85,6 +91,7 @@ export function buildAreaMesh(areas: Areas): AreaMesh {
           v++;
         }
       }
+      if (!triangulate) continue;
       const t = earcut(projected, holes.length ? holes : undefined, 2);
       for (const idx of t) triangles.push(idx + first);
     }
@@ -306,10 +313,17 @@ export function outlineTransferables(outline: OutlineMesh): ArrayBuffer[] {
 }
 
 const outlines = new WeakMap<AreaMesh, OutlineMesh>();
+const coarseOutlines = new WeakMap<AreaMesh, OutlineMesh>();
 
-/** Remember the outline mesh the worker built for a mesh. */
-export function attachOutlineMesh(mesh: AreaMesh, outline: OutlineMesh): void {
+/** Remember the outline meshes the worker built for a mesh: full and, if made, coarse (for low zoom). */
+export function attachOutlineMesh(mesh: AreaMesh, outline: OutlineMesh, coarse?: OutlineMesh): void {
   outlines.set(mesh, outline);
+  if (coarse) coarseOutlines.set(mesh, coarse);
+}
+
+/** The coarse outline mesh of a mesh (datasets/coarseOutline.ts), if the worker made one. */
+export function coarseOutlineMeshOf(mesh: AreaMesh): OutlineMesh | undefined {
+  return coarseOutlines.get(mesh);
 }
 
 /** The outline mesh of a mesh: the worker's, or built here on first use (meshes made outside the worker). */

@@ -14,6 +14,7 @@ import {
   outlineTransferables,
   packAreaGeometry,
 } from '../datasets/areaMesh';
+import { coarseAreas } from '../datasets/coarseOutline';
 import { checkManifest, parseInstitutionsCsv, topoToAreas } from '../datasets/parse';
 import type { Areas } from '../datasets/types';
 import type { InstitutionFilters } from '../domain/filters';
@@ -65,20 +66,26 @@ const api = {
   },
   /**
    * Areas as GeoJSON plus their triangulated polygons (`mesh`, attached to the areas by dataClient) and their
-   * outlines as triangles (`outline`, attached to the mesh). Geometries
+   * outlines as triangles (`outline` and, for low zoom, `coarseOutline`, attached to the mesh). Geometries
    * the mesh holds are left out of the message (`geometryKinds`): dataClient rebuilds them from the mesh when
    * first read, so that the main thread does not deserialise tens of thousands of coordinate arrays.
    */
   async loadAreas(url: string, file: string) {
-    const parsed = topoToAreas(file, await fetchJson(url, file));
+    const topo = await fetchJson(url, file);
+    const parsed = topoToAreas(file, topo);
     addLabelPoints(parsed.value);
     const mesh = buildAreaMesh(parsed.value);
-    // the outlines as triangles (map/layers/areaOutlineLayer), made here instead of on the main thread
+    // the outlines as triangles (map/layers/areaOutlineLayer), made here instead of on the main thread, and
+    // a coarser copy for low zoom (simplified on the topology)
     const outline = buildOutlineMesh(mesh);
+    const coarseOutline = buildOutlineMesh(
+      buildAreaMesh(coarseAreas(topo, parsed.value), { triangulate: false }),
+    );
     const { areas, geometryKinds } = packAreaGeometry(parsed.value, mesh);
-    return Comlink.transfer({ ...parsed, value: areas, mesh, outline, geometryKinds }, [
+    return Comlink.transfer({ ...parsed, value: areas, mesh, outline, coarseOutline, geometryKinds }, [
       ...meshTransferables(mesh),
       ...outlineTransferables(outline),
+      ...outlineTransferables(coarseOutline),
       geometryKinds.buffer,
     ]);
   },

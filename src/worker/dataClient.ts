@@ -48,18 +48,19 @@ export function getDataClient(): DataClient {
  */
 export function withAreaMeshes(remote: DataClient): DataClient {
   const loadAreas: DataClient['loadAreas'] = async (url, file) => {
-    const { mesh, outline, geometryKinds, ...parsed } = (await remote.loadAreas(
+    const { mesh, outline, coarseOutline, geometryKinds, ...parsed } = (await remote.loadAreas(
       url,
       file,
     )) as Parsed<Areas> & {
       mesh?: AreaMesh;
       outline?: OutlineMesh;
+      coarseOutline?: OutlineMesh;
       geometryKinds?: Uint8Array;
     };
     if (mesh) {
       if (geometryKinds) restoreAreaGeometry(parsed.value, mesh, geometryKinds);
       attachAreaMesh(parsed.value, mesh);
-      if (outline) attachOutlineMesh(mesh, outline);
+      if (outline) attachOutlineMesh(mesh, outline, coarseOutline);
     }
     return parsed;
   };

@@ -1,7 +1,14 @@
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
 import type { Feature, Geometry } from 'geojson';
-import { type AreaMesh, areaMeshOf, type OutlineMesh, outlineMeshOf } from '../../datasets/areaMesh';
+import {
+  type AreaMesh,
+  areaMeshOf,
+  coarseOutlineMeshOf,
+  type OutlineMesh,
+  outlineMeshOf,
+} from '../../datasets/areaMesh';
+import { COARSE_OUTLINE_MAX_ZOOM } from '../../datasets/coarseOutline';
 import type { AreaProps, Areas } from '../../datasets/types';
 import { AREA_FILL, AREA_HIGHLIGHT, AREA_LINE, type RGBA } from '../colors';
 import { AreaOutlineLayer } from './areaOutlineLayer';
@@ -30,6 +37,8 @@ export interface AreaLayerState {
    * frame later, so that neither step holds the main thread long.
    */
   stroked?: boolean;
+  /** Map zoom: below COARSE_OUTLINE_MAX_ZOOM the outlines come from the coarse rings, if there are any. */
+  zoom?: number;
 }
 
 /** True for the id of an area layer (the shown level or a kept, hidden one). */
@@ -209,28 +218,49 @@ export function outlineData(mesh: OutlineMesh, dim: Uint8Array | null): OutlineD
   return d;
 }
 
+/** Outline layers made so far (a full or coarse outline, once made, is kept hidden instead of rebuilt). */
+const madeOutlines = new Set<string>();
+
 /**
  * The layers of one level: with a worker-built mesh, the fill (a GeoJsonLayer without outlines) and the
  * outlines as one non-instanced draw (AreaOutlineLayer: a PathLayer instance per segment costs a software
- * renderer hundreds of ms per frame); other areas (imported GeoJSON) as one GeoJsonLayer with outlines.
+ * renderer hundreds of ms per frame), from the coarse rings below COARSE_OUTLINE_MAX_ZOOM (the worker's
+ * simplified copy: fewer triangles where they would be under a pixel) and the full rings from it on; the
+ * other one is made when the zoom first asks for it and then kept, hidden. Other areas (imported GeoJSON)
+ * are one GeoJsonLayer with outlines.
  */
 export function createAreaLayers(state: AreaLayerState, data: Areas): Layer[] {
   const mesh = areaMeshOf(data);
   if (!mesh) return [createAreaLayer(state, data)];
   const fill = createAreaLayer({ ...state, stroked: false }, data);
   if (state.stroked === false) return [fill];
-  const outline = new AreaOutlineLayer({
-    id: areaOutlineLayerId(state.id ?? AREA_LAYER_ID),
-    data: outlineData(outlineMeshOf(mesh), state.dim ?? null) as unknown as AreaOutlineLayer['props']['data'],
-    visible: state.visible,
-    pickable: false,
-    widthUnits: 'pixels',
-    getWidth: LINE_WIDTH[state.level] ?? 1,
-    widthMinPixels: 1,
-    getColor: AREA_LINE,
-    updateTriggers: { getWidth: state.level },
-  });
-  return [fill, outline];
+  const coarse = coarseOutlineMeshOf(mesh);
+  const useCoarse = coarse !== undefined && state.zoom !== undefined && state.zoom < COARSE_OUTLINE_MAX_ZOOM;
+  const id = areaOutlineLayerId(state.id ?? AREA_LAYER_ID);
+  const out: Layer[] = [fill];
+  const variants: [string, OutlineMesh | undefined, boolean][] = [
+    [id, undefined, !useCoarse],
+    [`${id}-coarse`, coarse, useCoarse],
+  ];
+  for (const [layerId, given, wanted] of variants) {
+    if (!wanted && !madeOutlines.has(layerId)) continue;
+    const mesh2 = given ?? outlineMeshOf(mesh);
+    madeOutlines.add(layerId);
+    out.push(
+      new AreaOutlineLayer({
+        id: layerId,
+        data: outlineData(mesh2, state.dim ?? null) as unknown as AreaOutlineLayer['props']['data'],
+        visible: state.visible && wanted,
+        pickable: false,
+        widthUnits: 'pixels',
+        getWidth: LINE_WIDTH[state.level] ?? 1,
+        widthMinPixels: 1,
+        getColor: AREA_LINE,
+        updateTriggers: { getWidth: state.level },
+      }),
+    );
+  }
+  return out;
 }
 
 /**
