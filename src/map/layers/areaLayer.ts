@@ -206,9 +206,11 @@ export function outlineData(mesh: OutlineMesh, dim: Uint8Array | null): OutlineD
   if (!dim) return c.plain;
   let d = c.dimmed.get(dim);
   if (!d) {
+    // one 32-bit write per vertex (RGBA bytes in the platform's order); a brush drag redoes this per step
     const colors = new Uint8Array(mesh.vertexCount * 4);
-    for (let i = 0; i < mesh.vertexCount; i++)
-      colors.set(dim[mesh.vertexFeature[i]] ? DIM_LINE : AREA_LINE, i * 4);
+    const words = new Uint32Array(colors.buffer);
+    const [line, dimmed] = [AREA_LINE, DIM_LINE].map((c) => new Uint32Array(Uint8Array.from(c).buffer)[0]);
+    for (let i = 0; i < mesh.vertexCount; i++) words[i] = dim[mesh.vertexFeature[i]] ? dimmed : line;
     d = {
       length: mesh.vertexCount,
       attributes: { ...c.plain.attributes, getColor: { value: colors, size: 4, normalized: true } },
