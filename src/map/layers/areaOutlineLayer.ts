@@ -15,7 +15,8 @@
  * at a sharp corner.
  */
 import { LineLayer } from '@deck.gl/layers';
-import { Model } from '@luma.gl/engine';
+import type { Model } from '@luma.gl/engine';
+import { attributesPerVertex, perVertexModel, setVertexCount } from './perVertex';
 
 /** LineLayer over per-vertex data (see module comment); the data's `getCorner` gives each vertex's corner. */
 export class AreaOutlineLayer<DataT = unknown> extends LineLayer<DataT> {
@@ -23,30 +24,17 @@ export class AreaOutlineLayer<DataT = unknown> extends LineLayer<DataT> {
 
   override initializeState(): void {
     super.initializeState();
-    const manager = this.getAttributeManager();
-    if (!manager) return;
     // LineLayer declares its attributes per instance; here every data row is a vertex
-    for (const a of Object.values(manager.getAttributes()))
-      (a.settings as { stepMode?: string }).stepMode = 'vertex';
+    attributesPerVertex(this);
     // the corner LineLayer's instanced model takes from its geometry: [end (0 | 1), side (-1 | 1)]
-    manager.add({ positions: { size: 2, accessor: 'getCorner', noAlloc: false } });
+    this.getAttributeManager()?.add({ positions: { size: 2, accessor: 'getCorner', noAlloc: false } });
   }
 
   override draw(opts: Parameters<LineLayer['draw']>[0]): void {
-    const model = this.state.model as Model | undefined;
-    if (!model) return;
-    model.setVertexCount(this.getNumInstances());
-    super.draw(opts);
+    if (setVertexCount(this, this.state.model as Model | undefined)) super.draw(opts);
   }
 
   protected override _getModel(): Model {
-    return new Model(this.context.device, {
-      ...this.getShaders(),
-      id: this.props.id,
-      bufferLayout: this.getAttributeManager()?.getBufferLayouts({ isInstanced: false }) ?? [],
-      topology: 'triangle-list',
-      isInstanced: false,
-      vertexCount: 0,
-    });
+    return perVertexModel(this, this.getShaders(), 'triangle-list');
   }
 }

@@ -16,7 +16,8 @@
  * GPUs), far above the few pixels used here.
  */
 import { ScatterplotLayer } from '@deck.gl/layers';
-import { Model } from '@luma.gl/engine';
+import type { Model } from '@luma.gl/engine';
+import { attributesPerVertex, perVertexModel, setVertexCount } from './perVertex';
 
 const vs = /* glsl */ `\
 #version 300 es
@@ -129,25 +130,14 @@ export class PointSpriteLayer<DataT = unknown> extends ScatterplotLayer<DataT> {
   override initializeState(): void {
     super.initializeState();
     // ScatterplotLayer declares its attributes per instance; here every data row is a vertex
-    const attributes = this.getAttributeManager()?.getAttributes() ?? {};
-    for (const a of Object.values(attributes)) (a.settings as { stepMode?: string }).stepMode = 'vertex';
+    attributesPerVertex(this);
   }
 
   override draw(opts: Parameters<ScatterplotLayer['draw']>[0]): void {
-    const model = this.state.model as Model | undefined;
-    if (!model) return;
-    model.setVertexCount(this.getNumInstances());
-    super.draw(opts);
+    if (setVertexCount(this, this.state.model as Model | undefined)) super.draw(opts);
   }
 
   protected override _getModel(): Model {
-    return new Model(this.context.device, {
-      ...this.getShaders(),
-      id: this.props.id,
-      bufferLayout: this.getAttributeManager()?.getBufferLayouts({ isInstanced: false }) ?? [],
-      topology: 'point-list',
-      isInstanced: false,
-      vertexCount: 0,
-    });
+    return perVertexModel(this, this.getShaders(), 'point-list');
   }
 }
