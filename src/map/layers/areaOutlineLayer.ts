@@ -8,7 +8,8 @@
  * SwiftShader (machines without a usable GPU, e.g. virtual desktops, and headless test browsers) sets up each
  * one as a draw of its own, about 35 µs each on the 2-core test machine: with points and fill, a frame of the
  * Planungsräume cost 1.2 s of CPU, a level switch 1.7 s (median), while the main thread waits for the CPU.
- * Drawn like this (and the points as GL points, pointSpriteLayer.ts) a frame costs 0.6 s and a switch 0.45 s
+ * Drawn like this (and the points as GL points, pointSpriteLayer.ts) a frame costs 0.6 s and a switch 0.45 s;
+ * with the coarse outlines below zoom 11 (datasets/coarseOutline.ts) 0.44 s and 0.35 s
  * (scripts/bench/renderCost.ts).
  *
  * Segments meet without a join (butt ends): at the 1–2 px of area outlines this shows as at most a pixel
