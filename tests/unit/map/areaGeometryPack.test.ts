@@ -14,18 +14,14 @@ import type { Areas } from '../../../src/datasets/types';
 import { buildLayers, type LayerInputs } from '../../../src/map/layers/index';
 import { DEFAULT_LAYERS } from '../../../src/state/viewStore';
 import { type DataClient, withAreaMeshes } from '../../../src/worker/dataClient';
-import { square } from '../fixtures/areaLayers';
+import { square, squareWithHole } from '../fixtures/areaLayers';
 
 // a polygon with a hole, a two-part MultiPolygon, a ring with a third coordinate, an empty hole, a triangle
 function fixture(): Areas {
   return {
     type: 'FeatureCollection',
     features: [
-      {
-        type: 'Feature',
-        properties: { id: '01', name: 'Loch', area_m2: 12 },
-        geometry: { type: 'Polygon', coordinates: [square(13, 52, 0.1), square(13.03, 52.03, 0.04)] },
-      },
+      squareWithHole({ area_m2: 12 }),
       {
         type: 'Feature',
         properties: { id: '02', name: 'Zwei Teile' },

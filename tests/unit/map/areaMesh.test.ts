@@ -6,18 +6,14 @@ import { areaLayerData, areaLayerProps, pickedAreaId } from '../../../src/map/la
 import { buildLayers, type LayerInputs } from '../../../src/map/layers/index';
 import { OVERLAY_IDS } from '../../../src/map/layers/overlays';
 import { DEFAULT_LAYERS } from '../../../src/state/viewStore';
-import { square } from '../fixtures/areaLayers';
+import { square, squareWithHole } from '../fixtures/areaLayers';
 
 // hand-made areas: a square with a square hole, a two-part MultiPolygon, a plain triangle
 function fixture(): Areas {
   return {
     type: 'FeatureCollection',
     features: [
-      {
-        type: 'Feature',
-        properties: { id: '01', name: 'Loch' },
-        geometry: { type: 'Polygon', coordinates: [square(13, 52, 0.1), square(13.03, 52.03, 0.04)] },
-      },
+      squareWithHole(),
       {
         type: 'Feature',
         properties: { id: '02', name: 'Zwei Teile' },

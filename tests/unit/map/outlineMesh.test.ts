@@ -11,18 +11,14 @@ import { AREA_LINE } from '../../../src/map/colors';
 import { areaOutlineLayerId, createAreaLayers, outlineData } from '../../../src/map/layers/areaLayer';
 import { AreaOutlineLayer } from '../../../src/map/layers/areaOutlineLayer';
 import { OVERLAY_COLORS, OVERLAY_IDS, outlineLayer } from '../../../src/map/layers/overlays';
-import { square } from '../fixtures/areaLayers';
+import { squareWithHole } from '../fixtures/areaLayers';
 
 // a square with a square hole (feature 0) and a triangle with a repeated vertex (feature 1)
 function fixture(): Areas {
   return {
     type: 'FeatureCollection',
     features: [
-      {
-        type: 'Feature',
-        properties: { id: '01', name: 'Loch' },
-        geometry: { type: 'Polygon', coordinates: [square(13, 52, 0.1), square(13.03, 52.03, 0.04)] },
-      },
+      squareWithHole(),
       {
         type: 'Feature',
         properties: { id: '02', name: 'Dreieck' },
