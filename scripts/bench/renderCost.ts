@@ -7,7 +7,10 @@
  * time). The browser's trace does not show these threads, so this script reads their CPU time from
  * /proc (Linux only) around:
  *   - map pans (arrow keys on the map) on each level, per deck.gl frame drawn;
- *   - level switches (the radio buttons), per switch, until the map is idle again.
+ *   - level switches (the radio buttons), per switch, until the map is idle again;
+ *   - start-up: from opening the app until the map's background preparation of the other levels is done
+ *     (deck.gl frames drawn and the renderer's CPU; a frame drawn only because a hidden layer was made is
+ *     CPU taken from a user's first switches).
  *
  *   npx vite build --outDir /tmp/x && npx tsx scripts/bench/renderCost.ts --dist /tmp/x
  *   LEVELS=bez,plr KITA=1 … (Kitas on: 2,880 more points)
@@ -63,6 +66,23 @@ async function main() {
   const s = await openApp({ viewport: { width: 1400, height: 900 }, root });
   const { page } = s;
   try {
+    for (let i = 0; i < Number(process.env.STARTUPS ?? 2); i++) {
+      const c0 = rendererCpuMs();
+      const t0 = Date.now();
+      await gotoApp(s, `?level=${levels[0]}`);
+      const f0 = await deckFrames(page);
+      const cFirst = rendererCpuMs() - c0;
+      await page.waitForFunction(
+        () => window.__bildungsraum?.timings.backgroundPrefetchDone !== undefined,
+        undefined,
+        { timeout: 60_000, polling: 100 },
+      );
+      const cpu = rendererCpuMs() - c0;
+      const frames = await deckFrames(page);
+      console.log(
+        `start-up on ${levels[0]}: first idle ${cFirst} ms renderer CPU (${f0} deck frames); until the background preparation is done (${Date.now() - t0} ms): ${frames} deck frames, ${cpu} ms renderer CPU`,
+      );
+    }
     for (const level of levels) {
       await open(s, `?level=${level}`);
       await page.locator('canvas').first().focus();

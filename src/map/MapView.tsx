@@ -20,17 +20,18 @@ import { useImportStore } from '../state/importStore';
 import { useIndicatorStore } from '../state/indicatorStore';
 import { useLocaleStore } from '../state/localeStore';
 import { useMapStore } from '../state/mapStore';
-import { countDeckFrame, markTiming, setMapIdle } from '../state/perf';
+import { countDeckFrame, countSkippedDeckFrame, markTiming, setMapIdle } from '../state/perf';
 import { type MapTarget, useSelectionStore } from '../state/selectionStore';
 import { useViewStore } from '../state/viewStore';
 import { indicatorAfterLevelSwitch } from '../state/wiring';
 import { choroplethFor } from './choropleth';
 import { isAreaLayerId, pickedAreaId } from './layers/areaLayer';
 import { pointLayerCount } from './layers/importedLayer';
-import { buildLayers, type LayerInputs, layersReady } from './layers/index';
+import { buildLayers, type LayerInputs, layersReady, onlyHiddenLayersChanged } from './layers/index';
 import { kindOfLayer } from './layers/institutionLayer';
 import { registerMapHandle } from './mapHandle';
 import { pointColors, pupilRadii } from './pointStyle';
+import { gateOverlayRedraws, RedrawGate } from './redrawGate';
 import { BERLIN_BOUNDS, offlineStyle } from './style';
 
 setWorkerUrl(workerUrl);
@@ -71,10 +72,35 @@ function keptOf(
   return out;
 }
 
-/** Prefetched levels prepared so far without their outlines (added in a later frame), never shown yet. */
-function fillOnlyOf(prepared: ReadonlySet<string>, outlined: ReadonlySet<string>): ReadonlySet<string> {
+/** Levels whose area layers have been given their outlines (their layers keep them from then on). */
+const strokedLevels = new Set<string>();
+/** Levels made fill first: they stay without outlines until `outlined` has them. */
+const fillFirstLevels = new Set<string>();
+
+/**
+ * Levels drawn without outlines for now, which get them a frame later (`outlined`): each step is then its own
+ * main-thread task. Those are the levels prepared in the background, and a level shown whose layers were
+ * never made (a switch before the background preparation reached it). Levels loaded otherwise (the
+ * Planungsräume at start-up) get their outlines at once.
+ */
+function fillOnlyOf(
+  prepared: ReadonlySet<string>,
+  outlined: ReadonlySet<string>,
+  kept: Partial<Record<string, Areas>>,
+  level: string,
+  areas: Areas | undefined,
+): ReadonlySet<string> {
   const out = new Set<string>();
-  for (const l of prepared) if (!outlined.has(l) && !shownLevels.has(l)) out.add(l);
+  const levels = Object.keys(kept);
+  if (areas && !(level in kept)) levels.push(level);
+  for (const l of levels) {
+    if (strokedLevels.has(l) || outlined.has(l)) continue;
+    if (prepared.has(l) || l === level || fillFirstLevels.has(l)) {
+      out.add(l);
+      fillFirstLevels.add(l);
+    }
+  }
+  for (const l of levels) if (!out.has(l)) strokedLevels.add(l);
   return out;
 }
 const KINDS: readonly InstitutionKind[] = ['school', 'youth', 'kita'];
@@ -143,6 +169,7 @@ export function MapView() {
   const plrAreas = useDataStore((s) => s.areas.plr);
   const allLorAreas = useDataStore((s) => s.areas);
   // levels whose (hidden) layer is kept: set up one by one in idle time (below), plus every level shown
+  const [gate] = useState(() => new RedrawGate(countSkippedDeckFrame));
   const [prepared, setPrepared] = useState<ReadonlySet<string>>(() => new Set());
   // … and their outlines, one frame later (each step is its own main-thread task)
   const [outlined, setOutlined] = useState<ReadonlySet<string>>(() => new Set());
@@ -225,18 +252,19 @@ export function MapView() {
   const importRunning = useImportStore((s) => s.progress !== null);
   // one flag for both, so that the start of an import does not change the layer inputs once warmed
   const warmUp = importStarted || warmSlot === pointLayers;
-  const inputs = useMemo<LayerInputs>(
-    () => ({
+  const inputs = useMemo<LayerInputs>(() => {
+    // loaded Einschulbereiche are kept like the LOR levels (switching back does not tessellate again)
+    const kept = keptOf(
+      map.overlayAreas.esb ? { ...allLorAreas, esb: map.overlayAreas.esb } : allLorAreas,
+      prepared,
+      level,
+    );
+    return {
       level,
       layers,
       areas,
-      // loaded Einschulbereiche are kept like the LOR levels (switching back does not tessellate again)
-      keptAreas: keptOf(
-        map.overlayAreas.esb ? { ...allLorAreas, esb: map.overlayAreas.esb } : allLorAreas,
-        prepared,
-        level,
-      ),
-      fillOnly: fillOnlyOf(prepared, outlined),
+      keptAreas: kept,
+      fillOnly: fillOnlyOf(prepared, outlined, kept, level, areas),
       previewStyles: previews,
       institutions,
       areaStyle,
@@ -254,31 +282,30 @@ export function MapView() {
       draw: { radius: filters.radius, polygon: filters.polygon, draft: map.draft },
       imported,
       warmUpImported: warmUp,
-    }),
-    [
-      level,
-      layers,
-      areas,
-      allLorAreas,
-      prepared,
-      outlined,
-      previews,
-      institutions,
-      areaStyle,
-      pointStyle,
-      map.overlayAreas,
-      map.overlays,
-      plrAreas,
-      mssStatus,
-      map.housing,
-      labelZoomBand,
-      filters.radius,
-      filters.polygon,
-      map.draft,
-      imported,
-      warmUp,
-    ],
-  );
+    };
+  }, [
+    level,
+    layers,
+    areas,
+    allLorAreas,
+    prepared,
+    outlined,
+    previews,
+    institutions,
+    areaStyle,
+    pointStyle,
+    map.overlayAreas,
+    map.overlays,
+    plrAreas,
+    mssStatus,
+    map.housing,
+    labelZoomBand,
+    filters.radius,
+    filters.polygon,
+    map.draft,
+    imported,
+    warmUp,
+  ]);
   const inputsRef = useRef(inputs);
   inputsRef.current = inputs;
 
@@ -312,14 +339,79 @@ export function MapView() {
       }),
       'bottom-right',
     );
+    let prefetched = false;
+    const prefetch = () => {
+      if (prefetched) return;
+      prefetched = true;
+      // once the first view is drawn (first map idle), load the other LOR levels in the background: their
+      // layers are kept (hidden) so that a level switch only toggles visibility instead of tessellating
+      // polygons. One level at a time, each when the browser is idle and after the previous layer has been drawn, so
+      // that every new layer is set up in a frame of its own (the triangles come from the data worker); the
+      // Einschulbereiche too: their first switch finds them ready
+      const idleSlot = () =>
+        new Promise<void>((r) => {
+          if (typeof requestIdleCallback === 'function') requestIdleCallback(() => r(), { timeout: 3000 });
+          else setTimeout(r, 300);
+        });
+      const drawn = () =>
+        new Promise<void>((r) =>
+          setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200))), 0),
+        );
+      const prepare = async (l: string) => {
+        await idleSlot();
+        setPrepared((p) => new Set(p).add(l));
+        await drawn();
+        await idleSlot();
+        setOutlined((p) => new Set(p).add(l));
+        await drawn();
+      };
+      // the colours a level not shown yet is expected to open with (see previewStyleOf), a frame of its own
+      const style = async (l: string) => {
+        if (shownLevels.has(l) || previewStyles.has(l)) return;
+        await idleSlot();
+        setStyled((p) => new Set(p).add(l));
+        await drawn();
+      };
+      const LEVELS = ['plr', 'bez', 'pgr', 'bzr'] as const;
+      // levels loaded before (e.g. the Planungsräume, for the area names) get their colours right away: a
+      // user may switch to them at once (no-op while there are no results yet: tried again below)
+      void (async () => {
+        for (const l of LEVELS) if (useDataStore.getState().areaStatus[l] === 'ready') await style(l);
+      })();
+      setTimeout(async () => {
+        for (const l of LEVELS) {
+          if (useDataStore.getState().areaStatus[l] === 'ready') continue;
+          deferredLevels.add(l);
+          await useDataStore.getState().ensureAreas(l);
+          await prepare(l);
+        }
+        if (!useMapStore.getState().overlayAreas.esb) {
+          deferredLevels.add('esb');
+          await useMapStore.getState().ensureOverlayAreas('esb');
+          await prepare('esb');
+        }
+        // then their colours, one level at a time
+        for (const l of LEVELS) if (useDataStore.getState().areaStatus[l] === 'ready') await style(l);
+        if (useMapStore.getState().overlayAreas.esb) await style('esb');
+        // the imported point layer's warm-up layer (see importedLayer.ts), also in a frame of its own
+        await idleSlot();
+        setWarmSlot(pointLayerCount(useImportStore.getState().datasets));
+        await drawn();
+        markTiming('backgroundPrefetchDone');
+      }, 1500);
+    };
     const check = () => {
       const s = idle.current;
-      if (s.mapIdle && s.deckDrawn && s.ready) setMapIdle(true);
+      if (!(s.mapIdle && s.deckDrawn && s.ready)) return;
+      setMapIdle(true);
+      prefetch();
     };
     const overlay = new MapLibreOverlay({
       interleaved: false,
       layers: [],
       onHover: (info) => {
+        // deck.gl has just changed the hover highlight: that frame is drawn whatever else changed
+        gate.forceNext();
         if (useMapStore.getState().draw !== 'none') return;
         const target = targetOf(info, inputsRef.current);
         const c = map.getContainer();
@@ -361,6 +453,7 @@ export function MapView() {
       },
     });
     map.addControl(overlay);
+    gateOverlayRedraws(overlay, gate);
     map.on('movestart', () => {
       idle.current.mapIdle = false;
       setMapIdle(false);
@@ -371,67 +464,7 @@ export function MapView() {
       setZoom(z);
       useMapStore.getState().setCamera({ lon: c.lng, lat: c.lat, zoom: z });
     });
-    let prefetched = false;
     map.on('idle', () => {
-      // once the first view is drawn, load the other LOR levels in the background: their layers are kept
-      // (hidden) so that a level switch only toggles visibility instead of tessellating polygons
-      if (!prefetched && idle.current.deckDrawn) {
-        prefetched = true;
-        // one level at a time, each when the browser is idle and after the previous layer has been drawn, so
-        // that every new layer is set up in a frame of its own (the triangles come from the data worker); the
-        // Einschulbereiche too: their first switch finds them ready
-        const idleSlot = () =>
-          new Promise<void>((r) => {
-            if (typeof requestIdleCallback === 'function') requestIdleCallback(() => r(), { timeout: 3000 });
-            else setTimeout(r, 300);
-          });
-        const drawn = () =>
-          new Promise<void>((r) =>
-            setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200))), 0),
-          );
-        const prepare = async (l: string) => {
-          await idleSlot();
-          setPrepared((p) => new Set(p).add(l));
-          await drawn();
-          await idleSlot();
-          setOutlined((p) => new Set(p).add(l));
-          await drawn();
-        };
-        // the colours a level not shown yet is expected to open with (see previewStyleOf), a frame of its own
-        const style = async (l: string) => {
-          if (shownLevels.has(l) || previewStyles.has(l)) return;
-          await idleSlot();
-          setStyled((p) => new Set(p).add(l));
-          await drawn();
-        };
-        const LEVELS = ['plr', 'bez', 'pgr', 'bzr'] as const;
-        // levels loaded before (e.g. the Planungsräume, for the area names) get their colours right away: a
-        // user may switch to them at once (no-op while there are no results yet: tried again below)
-        void (async () => {
-          for (const l of LEVELS) if (useDataStore.getState().areaStatus[l] === 'ready') await style(l);
-        })();
-        setTimeout(async () => {
-          for (const l of LEVELS) {
-            if (useDataStore.getState().areaStatus[l] === 'ready') continue;
-            deferredLevels.add(l);
-            await useDataStore.getState().ensureAreas(l);
-            await prepare(l);
-          }
-          if (!useMapStore.getState().overlayAreas.esb) {
-            deferredLevels.add('esb');
-            await useMapStore.getState().ensureOverlayAreas('esb');
-            await prepare('esb');
-          }
-          // then their colours, one level at a time
-          for (const l of LEVELS) if (useDataStore.getState().areaStatus[l] === 'ready') await style(l);
-          if (useMapStore.getState().overlayAreas.esb) await style('esb');
-          // the imported point layer's warm-up layer (see importedLayer.ts), also in a frame of its own
-          await idleSlot();
-          setWarmSlot(pointLayerCount(useImportStore.getState().datasets));
-          await drawn();
-          markTiming('backgroundPrefetchDone');
-        }, 1500);
-      }
       markTiming('mapFirstIdle');
       idle.current.mapIdle = true;
       check();
@@ -447,7 +480,7 @@ export function MapView() {
       overlay.finalize();
       map.remove();
     };
-  }, []);
+  }, [gate]);
 
   useEffect(() => registerMapHandle(ctx), [ctx]); // for the PNG export (src/map/mapHandle.ts)
 
@@ -517,15 +550,31 @@ export function MapView() {
 
   const deckLayers = useMemo(() => buildLayers(inputs), [inputs]);
 
+  // a shown level made fill first gets its outlines once that frame is drawn
+  const outlineShown = !!inputs.areas && !!inputs.fillOnly?.has(level);
+  useEffect(() => {
+    if (!outlineShown) return;
+    let id = requestAnimationFrame(() => {
+      id = requestAnimationFrame(() => setOutlined((p) => new Set(p).add(level)));
+    });
+    return () => cancelAnimationFrame(id);
+  }, [outlineShown, level]);
+
+  const pushed = useRef<LayerInputs | null>(null);
   useEffect(() => {
     if (!ctx) return;
-    const ready = layersReady(inputs);
-    idle.current = { mapIdle: idle.current.mapIdle, deckDrawn: false, ready };
-    setMapIdle(false);
+    // a change of hidden layers only (background preparation) draws no frame and leaves the idle state
+    const hiddenOnly = pushed.current !== null && onlyHiddenLayersChanged(pushed.current, inputs);
+    pushed.current = inputs;
+    gate.layersPushed(hiddenOnly);
     ctx.overlay.setProps({ layers: deckLayers });
-    // deck.gl redraws on its own; make sure MapLibre reports idle again after the change.
-    ctx.map.triggerRepaint();
-  }, [ctx, deckLayers, inputs]);
+    if (hiddenOnly) return;
+    idle.current = { mapIdle: idle.current.mapIdle, deckDrawn: false, ready: layersReady(inputs) };
+    setMapIdle(false);
+    // deck.gl redraws on its own canvas; the MapLibre map below is not drawn again (a software renderer
+    // would spend a full-screen frame on it): the map is idle again once deck.gl has drawn (onAfterRender)
+    // unless MapLibre is still moving (its 'idle' event then completes it)
+  }, [ctx, deckLayers, inputs, gate]);
 
   return (
     <div className="map-view">

@@ -11,6 +11,8 @@ export interface AppProbe {
   timings: Record<string, number>;
   /** deck.gl frames drawn so far (should stay still while the map is idle). */
   deckFrames: number;
+  /** deck.gl frames skipped because only hidden layers changed (see map/redrawGate.ts). */
+  deckFramesSkipped: number;
 }
 
 declare global {
@@ -22,7 +24,13 @@ declare global {
 function probe(): AppProbe | null {
   if (typeof window === 'undefined') return null;
   if (!window.__bildungsraum)
-    window.__bildungsraum = { mapIdle: false, idleCount: 0, timings: {}, deckFrames: 0 };
+    window.__bildungsraum = {
+      mapIdle: false,
+      idleCount: 0,
+      timings: {},
+      deckFrames: 0,
+      deckFramesSkipped: 0,
+    };
   return window.__bildungsraum;
 }
 
@@ -52,4 +60,10 @@ export function setMapIdle(idle: boolean): void {
 export function countDeckFrame(): void {
   const p = probe();
   if (p) p.deckFrames += 1;
+}
+
+/** Count one deck.gl frame skipped (nothing visible changed). */
+export function countSkippedDeckFrame(): void {
+  const p = probe();
+  if (p) p.deckFramesSkipped += 1;
 }

@@ -33,7 +33,10 @@ export interface LayerInputs {
    * not tessellate the polygons again. When given, area layer ids are `areas-<level>`.
    */
   keptAreas?: Partial<Record<string, Areas>>;
-  /** Kept levels whose hidden layer is drawn without outlines for now (being prepared in the background). */
+  /**
+   * Levels drawn without outlines for now (made fill first, outlined a frame later): kept levels being prepared
+   * in the background, or the shown level when its layers are new.
+   */
   fillOnly?: ReadonlySet<string>;
   /**
    * Style a kept level that has not been shown yet is prepared with (the choropleth it is expected to open
@@ -123,6 +126,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
           styleKey: a?.key,
           lineKey: a?.lineKey,
           ...(kept ? { id: `areas-${input.level}` } : {}),
+          stroked: !input.fillOnly?.has(input.level),
           zoom: input.overlays?.zoom,
         },
         input.areas,
@@ -167,8 +171,45 @@ export function buildLayers(input: LayerInputs): Layer[] {
   return out;
 }
 
+/** Inputs that change only layers drawn hidden: the kept levels, their preparation, the warm-up layer (the
+ * shown level's entry in `fillOnly` aside). */
+const HIDDEN_ONLY: ReadonlySet<string> = new Set([
+  'keptAreas',
+  'fillOnly',
+  'previewStyles',
+  'warmUpImported',
+]);
+/** Inputs that are objects made afresh with the others: compared field by field. */
+const BY_FIELD: ReadonlySet<string> = new Set(['overlays', 'draw']);
+
+function sameFields(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
+  for (const k of keys) if (x[k] !== y[k]) return false;
+  return true;
+}
+
+/**
+ * True when going from `prev` to `next` changes no layer that is drawn: only the hidden ones (see
+ * HIDDEN_ONLY). The map then skips the frame deck.gl would draw for it (see map/redrawGate.ts).
+ */
+export function onlyHiddenLayersChanged(prev: LayerInputs, next: LayerInputs): boolean {
+  // the shown level made fill first changes when it gets its outlines
+  if (!!prev.fillOnly?.has(prev.level) !== !!next.fillOnly?.has(next.level)) return false;
+  const a = prev as unknown as Record<string, unknown>;
+  const b = next as unknown as Record<string, unknown>;
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (HIDDEN_ONLY.has(k)) continue;
+    if (BY_FIELD.has(k) ? !sameFields(a[k], b[k]) : a[k] !== b[k]) return false;
+  }
+  return true;
+}
+
 /** True when every layer that should be visible has its data. */
 export function layersReady(input: LayerInputs): boolean {
-  if (input.layers.areas && !input.areas) return false;
+  if (input.layers.areas && (!input.areas || input.fillOnly?.has(input.level))) return false;
   return POINT_ORDER.every((k) => !input.layers[k] || input.institutions[k] !== undefined);
 }
