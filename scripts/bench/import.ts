@@ -35,6 +35,7 @@ import { join } from 'node:path';
 import proj4 from 'proj4';
 import { importBytes } from '../../src/io/importFile';
 import { isTask, mainThreadEvents, type TraceEvent } from '../../tests/e2e/trace';
+import { rendererCpuMs } from './rendererCpu';
 
 const args = process.argv.slice(2);
 const ROWS = Number(args[args.indexOf('--rows') + 1]) || 1_000_000;
@@ -328,6 +329,7 @@ async function browserRun(bytes: Uint8Array): Promise<void> {
           'gpu',
         ],
       });
+    const render0 = rendererCpuMs();
     await s.page.locator('[data-testid="import-file"]').setInputFiles(file);
     await s.page.waitForFunction(
       (name) => {
@@ -340,6 +342,7 @@ async function browserRun(bytes: Uint8Array): Promise<void> {
       { timeout: 300_000, polling: 20 },
     );
     const shownAt = await s.page.evaluate(() => performance.now());
+    const renderCpu = rendererCpuMs() - render0;
     // the join to the Planungsräume runs in the worker after the report is shown
     const joined = await s.page
       .waitForSelector('[data-testid="import-join"]', { timeout: 120_000 })
@@ -405,6 +408,10 @@ async function browserRun(bytes: Uint8Array): Promise<void> {
     console.log(
       `chrome import in worker (file chosen → report shown): ${fmt(mb / (res.ms / 1000))} MB/s, ` +
         `${fmt(ROWS / (res.ms / 1000), 0)} rows/s (${fmt(mb)} MB, ${res.rows} rows in ${fmt(res.ms / 1000, 2)} s)`,
+    );
+    // the software renderer shares the two cores with the workers (see renderCost.ts)
+    console.log(
+      `chrome software renderer (SwiftShader threads) in that time: ${fmt(renderCpu, 0)} ms CPU (/proc, Linux only)`,
     );
     const tm = res.timings ?? {};
     if (tm['import.workerMs'] !== undefined) {

@@ -17,30 +17,9 @@
  *
  * Figures of a build before and after a change come from two runs with `--dist` (one build each).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { type AppSession, gotoApp, openApp, readProbe, waitForMapIdle } from '../../tests/e2e/harness';
-
-/** CPU ms of SwiftShader's worker threads in all Chromium processes (utime + stime, /proc, 10 ms ticks). */
-function rendererCpuMs(): number {
-  let ticks = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'chromium') continue;
-      for (const tid of readdirSync(`/proc/${pid}/task`)) {
-        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        if (!/^Thread<\d+>$/.test(name)) continue;
-        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        ticks += Number(f[11]) + Number(f[12]);
-      }
-    } catch {
-      // the process or thread ended meanwhile
-    }
-  }
-  return ticks * 10;
-}
+import { rendererCpuMs } from './rendererCpu';
 
 const deckFrames = (page: Page) =>
   page.evaluate(
@@ -98,6 +77,7 @@ async function main() {
         `pan on ${level}: ${frames} deck frames, software renderer ${cpu} ms CPU, ${(cpu / Math.max(1, frames)).toFixed(0)} ms per frame`,
       );
     }
+    if (levels.length < 2) return;
     await open(s, `?level=${levels[0]}`);
     const perSwitch: number[] = [];
     for (const level of [...levels.slice(1), ...levels, levels[0]]) {

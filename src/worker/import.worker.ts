@@ -12,7 +12,12 @@ import { importBytes, tooLargeMessage } from '../io/importFile';
 import { buildPayload, type ImportJoin } from '../io/payload';
 import { type ColumnOverride, type ImportPhase, MAX_IMPORT_BYTES } from '../io/types';
 import { buildLorJoiner } from '../spatial/pointJoin';
-import { type ImportWorkerRequest, type ImportWorkerResponse, PART_SIZE } from './importProtocol';
+import {
+  type ImportWorkerJoin,
+  type ImportWorkerRequest,
+  type ImportWorkerResponse,
+  PART_SIZE,
+} from './importProtocol';
 import { readSplit, type SplitRead } from './tailScanner';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -86,7 +91,17 @@ async function joinToPlr(
   return { plrIds, counts, outside, points: n, ms: performance.now() - t0 };
 }
 
-self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
+/** Resolves when the main thread asks for the join (ImportWorkerJoin). */
+let joinAsked: () => void = () => {};
+const joinStart = new Promise<void>((resolve) => {
+  joinAsked = resolve;
+});
+
+self.onmessage = async (ev: MessageEvent<ImportWorkerRequest | ImportWorkerJoin>) => {
+  if ('join' in ev.data) {
+    joinAsked();
+    return;
+  }
   const req = ev.data;
   // a large file: a second worker reads its second part meanwhile and scans it once the plan is known
   let scanner: SplitRead | undefined;
@@ -150,6 +165,7 @@ self.onmessage = async (ev: MessageEvent<ImportWorkerRequest>) => {
     const joinPending = !!(req.plrTopoUrl && result.lon && result.lat && payload.positions?.length);
     post({ type: 'done', payload, joinPending, timing }, transfer);
     if (joinPending && req.plrTopoUrl && result.lon && result.lat) {
+      await joinStart;
       try {
         post({ type: 'joined', join: await joinToPlr(req.plrTopoUrl, result.lon, result.lat, result.used) });
       } catch (e) {

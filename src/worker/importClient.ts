@@ -5,7 +5,7 @@
 import type { ImportJoin, ImportPayload } from '../io/payload';
 import type { ImportPhase } from '../io/types';
 import { recordTiming } from '../state/perf';
-import type { ImportWorkerRequest, ImportWorkerResponse } from './importProtocol';
+import type { ImportWorkerJoin, ImportWorkerRequest, ImportWorkerResponse } from './importProtocol';
 
 export interface ImportJob {
   promise: Promise<ImportPayload>;
@@ -30,6 +30,15 @@ let factory: WorkerFactory = () =>
 /** Replace the worker factory (tests). */
 export function setImportWorkerFactory(f: WorkerFactory): void {
   factory = f;
+}
+
+/** After the result is shown (JOIN_DELAY_MS after the next two frames), start the worker's join. */
+const JOIN_DELAY_MS = 100;
+function askForJoin(worker: Worker): void {
+  const msg: ImportWorkerJoin = { join: true };
+  const later = () => setTimeout(() => worker.postMessage(msg), JOIN_DELAY_MS);
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(later));
+  else later();
 }
 
 export function startImport(
@@ -69,6 +78,7 @@ export function startImport(
           p.features = { type: 'FeatureCollection', features };
           if (p.keyed) p.keyed = { ...p.keyed, rows: keyed };
           resolve(p);
+          if (m.joinPending) askForJoin(worker);
         } else reject(new Error(m.message));
       }
     };

@@ -21,6 +21,14 @@ export interface ImportWorkerRequest {
 }
 
 /**
+ * Start the join announced by `joinPending`: sent once the main thread has shown the result, so that the
+ * join's CPU does not compete with the frames that draw it (two cores: the page, the worker, the renderer).
+ */
+export interface ImportWorkerJoin {
+  join: true;
+}
+
+/**
  * The second scanner of a large CSV, in ms: its read of its part (with the check), its scan, how long the
  * scan request waited for that read, how long its answer waited for the import worker (busy with its own
  * part), and the whole round trip from asking for the tail to having it.
@@ -52,7 +60,10 @@ export type ImportWorkerResponse =
       features?: ImportPayload['features']['features'];
       keyed?: NonNullable<ImportPayload['keyed']>['rows'];
     }
-  /** `joinPending`: a 'joined' / 'join-failed' message follows (the worker stays alive until then). */
+  /**
+   * `joinPending`: the worker joins the points to the Planungsräume once sent ImportWorkerJoin, then posts
+   * 'joined' / 'join-failed' (it stays alive until then).
+   */
   | { type: 'done'; payload: ImportPayload; joinPending?: boolean; timing: ImportTiming }
   | { type: 'joined'; join: ImportJoin }
   | { type: 'join-failed'; message: string }

@@ -3,7 +3,11 @@ import { importBytes } from '../../../src/io/importFile';
 import { buildPayload } from '../../../src/io/payload';
 import { useImportStore } from '../../../src/state/importStore';
 import { setImportWorkerFactory } from '../../../src/worker/importClient';
-import type { ImportWorkerRequest, ImportWorkerResponse } from '../../../src/worker/importProtocol';
+import type {
+  ImportWorkerJoin,
+  ImportWorkerRequest,
+  ImportWorkerResponse,
+} from '../../../src/worker/importProtocol';
 import { fixture } from './helpers';
 
 /** Runs the worker's job in-process with the same messages (progress, part, done/error). */
@@ -11,10 +15,19 @@ class FakeWorker {
   onmessage: ((ev: MessageEvent<ImportWorkerResponse>) => void) | null = null;
   onerror: ((ev: ErrorEvent) => void) | null = null;
   terminated = false;
+  /** The join starts when the client asks for it (after showing the result), as in import.worker.ts. */
+  private joinAsked: () => void = () => {};
+  private readonly joinStart = new Promise<void>((ok) => {
+    this.joinAsked = ok;
+  });
   terminate() {
     this.terminated = true;
   }
-  postMessage(req: ImportWorkerRequest) {
+  postMessage(req: ImportWorkerRequest | ImportWorkerJoin) {
+    if ('join' in req) {
+      this.joinAsked();
+      return;
+    }
     const send = (m: ImportWorkerResponse) => {
       if (!this.terminated) this.onmessage?.({ data: m } as MessageEvent<ImportWorkerResponse>);
     };
@@ -33,7 +46,7 @@ class FakeWorker {
       const joinPending = !!(req.plrTopoUrl && p.positions?.length);
       send({ type: 'done', payload: p, joinPending, timing: { readMs: 0, importMs: 0, payloadMs: 0 } });
       if (joinPending) {
-        await new Promise((ok) => setTimeout(ok, 5));
+        await this.joinStart;
         const n = (p.positions as Float32Array).length / 2;
         send({
           type: 'joined',
