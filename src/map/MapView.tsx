@@ -168,8 +168,9 @@ export function MapView() {
   const map = useMapStore();
   const plrAreas = useDataStore((s) => s.areas.plr);
   const allLorAreas = useDataStore((s) => s.areas);
-  // levels whose (hidden) layer is kept: set up one by one in idle time (below), plus every level shown
+  // skips the deck.gl frames of changes to hidden layers only (see redrawGate.ts)
   const [gate] = useState(() => new RedrawGate(countSkippedDeckFrame));
+  // levels whose (hidden) layer is kept: set up one by one in idle time (below), plus every level shown
   const [prepared, setPrepared] = useState<ReadonlySet<string>>(() => new Set());
   // … and their outlines, one frame later (each step is its own main-thread task)
   const [outlined, setOutlined] = useState<ReadonlySet<string>>(() => new Set());
@@ -345,9 +346,10 @@ export function MapView() {
       prefetched = true;
       // once the first view is drawn (first map idle), load the other LOR levels in the background: their
       // layers are kept (hidden) so that a level switch only toggles visibility instead of tessellating
-      // polygons. One level at a time, each when the browser is idle and after the previous layer has been drawn, so
-      // that every new layer is set up in a frame of its own (the triangles come from the data worker); the
-      // Einschulbereiche too: their first switch finds them ready
+      // polygons. One level at a time, each step when the browser is idle and frames after the previous one,
+      // so that every new layer is set up in a task of its own (the triangles come from the data worker; the
+      // redraw gate skips the frames, as nothing visible changes). The Einschulbereiche too: their first
+      // switch finds them ready.
       const idleSlot = () =>
         new Promise<void>((r) => {
           if (typeof requestIdleCallback === 'function') requestIdleCallback(() => r(), { timeout: 3000 });
