@@ -39,7 +39,7 @@ interface Input {
 async function readInput(req: ImportWorkerRequest): Promise<Input | string> {
   if (req.file) {
     if (req.file.size > MAX_IMPORT_BYTES) return tooLargeMessage(req.name, req.file.size, MAX_IMPORT_BYTES);
-    const split = await readSplit(req.file);
+    const split = req.secondScanner ? await readSplit(req.file) : null;
     if (split) return { bytes: split.bytes, name: req.name, split };
     return { bytes: new Uint8Array(await req.file.arrayBuffer()), name: req.name };
   }

@@ -5,7 +5,12 @@
 import type { ImportJoin, ImportPayload } from '../io/payload';
 import type { ImportPhase } from '../io/types';
 import { recordTiming } from '../state/perf';
-import type { ImportWorkerJoin, ImportWorkerRequest, ImportWorkerResponse } from './importProtocol';
+import {
+  type ImportWorkerJoin,
+  type ImportWorkerRequest,
+  type ImportWorkerResponse,
+  SPLIT_MIN_CORES,
+} from './importProtocol';
 
 export interface ImportJob {
   promise: Promise<ImportPayload>;
@@ -86,7 +91,8 @@ export function startImport(
       worker.terminate();
       reject(new Error(`Import-Worker abgestürzt: ${ev.message || 'unbekannter Fehler'}`));
     };
-    worker.postMessage(req);
+    const cores = typeof navigator === 'undefined' ? 1 : (navigator.hardwareConcurrency ?? 1);
+    worker.postMessage({ ...req, secondScanner: req.secondScanner ?? cores >= SPLIT_MIN_CORES });
   });
   return {
     promise,

@@ -6,6 +6,14 @@ import type { ColumnOverride, ImportPhase } from '../io/types';
 /** Objects per 'part' message. */
 export const PART_SIZE = 500;
 
+/**
+ * Fewest logical cores for a second scanner of a large CSV (scan.worker.ts). With two, the two workers
+ * share them with the page, the browser's file reading and the software renderer: a 1M-row file (60 MB)
+ * went at a median 53 MB/s in one worker and 47 MB/s in two on the 2-core test machine
+ * (scripts/bench/import.ts, 6 and 9 runs).
+ */
+export const SPLIT_MIN_CORES = 4;
+
 export interface ImportWorkerRequest {
   name: string;
   file?: Blob;
@@ -18,6 +26,8 @@ export interface ImportWorkerRequest {
    * (the worker posts 'done' first, then 'joined' or 'join-failed').
    */
   plrTopoUrl?: string;
+  /** A large CSV may be read and scanned by a second worker (set by the client from the machine's cores). */
+  secondScanner?: boolean;
 }
 
 /**

@@ -11,13 +11,6 @@ import type { ImportHooks } from '../io/importFile';
 import type { TailTimes } from './importProtocol';
 import type { ScanWorkerRequest, ScanWorkerResponse } from './scanProtocol';
 
-/**
- * Fewest logical cores for a second scanner. With two, the two workers share them with the page, the
- * browser's file reading and the software renderer: a 1M-row file (60 MB) went at a median 53 MB/s
- * in one worker and 47 MB/s in two on the 2-core test machine (scripts/bench/import.ts, 6 and 9 runs).
- */
-export const SPLIT_MIN_CORES = 4;
-
 /** Bytes read past `rest` by the import worker: the record that starts the tail must begin in them. */
 const HEAD_MARGIN = 1 << 20;
 
@@ -31,13 +24,12 @@ export interface SplitRead {
 }
 
 /**
- * Start reading a large file in two workers, or null when the file is too small to gain from that, the
- * machine has fewer than SPLIT_MIN_CORES cores, or no Worker exists. Resolves once this worker's part is
- * read.
+ * Start reading a large file in two workers, or null when the file is too small to gain from that (or
+ * no Worker exists). Resolves once this worker's part is read. Only asked for on machines with enough
+ * cores (ImportWorkerRequest.secondScanner).
  */
 export async function readSplit(file: Blob): Promise<SplitRead | null> {
   if (file.size < 2 * TAIL_MIN_BYTES || typeof Worker === 'undefined') return null;
-  if ((navigator.hardwareConcurrency ?? 1) < SPLIT_MIN_CORES) return null;
   let worker: Worker;
   try {
     worker = new Worker(new URL('./scan.worker.ts', import.meta.url), { type: 'module', name: 'scan' });

@@ -141,7 +141,8 @@ export async function openApp(
     allowForeign?: boolean;
   } = {},
 ): Promise<AppSession> {
-  const server = await startStaticServer(opts.root);
+  // BILDUNGSRAUM_DIST: another build (e.g. while dist/ is being rebuilt), for every test file alike
+  const server = await startStaticServer(opts.root ?? process.env.BILDUNGSRAUM_DIST);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const context = await browser.newContext({
     viewport: opts.viewport ?? { width: 1280, height: 800 },
