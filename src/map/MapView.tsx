@@ -359,6 +359,12 @@ export function MapView() {
         new Promise<void>((r) =>
           setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200))), 0),
         );
+      // a level the user switched to goes first: no new data-worker job while the map is not idle (the
+      // switched-to level loading or being drawn), so that the two do not share the cores
+      const settled = async () => {
+        const busy = () => !(idle.current.mapIdle && idle.current.deckDrawn && idle.current.ready);
+        while (busy()) await idleSlot();
+      };
       const prepare = async (l: string) => {
         await idleSlot();
         setPrepared((p) => new Set(p).add(l));
@@ -384,11 +390,13 @@ export function MapView() {
         for (const l of LEVELS) {
           if (useDataStore.getState().areaStatus[l] === 'ready') continue;
           deferredLevels.add(l);
+          await settled();
           await useDataStore.getState().ensureAreas(l);
           await prepare(l);
         }
         if (!useMapStore.getState().overlayAreas.esb) {
           deferredLevels.add('esb');
+          await settled();
           await useMapStore.getState().ensureOverlayAreas('esb');
           await prepare('esb');
         }
