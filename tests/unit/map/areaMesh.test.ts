@@ -6,7 +6,7 @@ import { areaLayerData, areaLayerProps, pickedAreaId } from '../../../src/map/la
 import { buildLayers, type LayerInputs } from '../../../src/map/layers/index';
 import { OVERLAY_IDS } from '../../../src/map/layers/overlays';
 import { DEFAULT_LAYERS } from '../../../src/state/viewStore';
-import { square, squareWithHole } from '../fixtures/areaLayers';
+import { square, squareWithHole, triangle } from '../fixtures/areaLayers';
 
 // hand-made areas: a square with a square hole, a two-part MultiPolygon, a plain triangle
 function fixture(): Areas {
@@ -22,21 +22,7 @@ function fixture(): Areas {
           coordinates: [[square(13.2, 52, 0.05)], [square(13.3, 52, 0.02)]],
         },
       },
-      {
-        type: 'Feature',
-        properties: { id: '03', name: 'Dreieck' },
-        geometry: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [13.5, 52],
-              [13.6, 52],
-              [13.5, 52.1],
-              [13.5, 52],
-            ],
-          ],
-        },
-      },
+      triangle('03'),
     ],
   };
 }

@@ -11,31 +11,13 @@ import { AREA_LINE } from '../../../src/map/colors';
 import { areaOutlineLayerId, createAreaLayers, outlineData } from '../../../src/map/layers/areaLayer';
 import { AreaOutlineLayer } from '../../../src/map/layers/areaOutlineLayer';
 import { OVERLAY_COLORS, OVERLAY_IDS, outlineLayer } from '../../../src/map/layers/overlays';
-import { squareWithHole } from '../fixtures/areaLayers';
+import { squareWithHole, triangle } from '../fixtures/areaLayers';
 
 // a square with a square hole (feature 0) and a triangle with a repeated vertex (feature 1)
 function fixture(): Areas {
   return {
     type: 'FeatureCollection',
-    features: [
-      squareWithHole(),
-      {
-        type: 'Feature',
-        properties: { id: '02', name: 'Dreieck' },
-        geometry: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [13.5, 52],
-              [13.6, 52],
-              [13.6, 52],
-              [13.5, 52.1],
-              [13.5, 52],
-            ],
-          ],
-        },
-      },
-    ],
+    features: [squareWithHole(), triangle('02', true)],
   };
 }
 
