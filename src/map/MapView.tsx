@@ -32,6 +32,7 @@ import { kindOfLayer } from './layers/institutionLayer';
 import { registerMapHandle } from './mapHandle';
 import { pointColors, pupilRadii } from './pointStyle';
 import { gateOverlayRedraws, RedrawGate } from './redrawGate';
+import { drawsInSoftware } from './renderer';
 import { BERLIN_BOUNDS, offlineStyle } from './style';
 
 setWorkerUrl(workerUrl);
@@ -416,8 +417,16 @@ export function MapView() {
       setMapIdle(true);
       prefetch();
     };
+    const software = drawsInSoftware(map.getCanvas());
+    markTiming(software ? 'rendererSoftware' : 'rendererGpu');
     const overlay = new MapLibreOverlay({
       interleaved: false,
+      // no multisampling when WebGL is drawn on the CPU (see renderer.ts)
+      deviceProps: software ? { webgl: { antialias: false } } : {},
+      // a flat map: layers stack in their order. With depth testing, points and areas in one plane
+      // overlapped by depth-buffer rounding (without multisampling a point's edge came and went between
+      // two frames of the same view)
+      parameters: { depthCompare: 'always', depthWriteEnabled: false },
       layers: [],
       onHover: (info) => {
         // deck.gl has just changed the hover highlight: that frame is drawn whatever else changed

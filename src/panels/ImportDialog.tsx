@@ -16,6 +16,7 @@ export function ImportDialog() {
   const cancel = useImportStore((s) => s.cancel);
   const error = useImportStore((s) => s.error);
   const clearError = useImportStore((s) => s.clearError);
+  const prepare = useImportStore((s) => s.prepare);
   const [dragging, setDragging] = useState(false);
   const [url, setUrl] = useState('');
   const [urlError, setUrlError] = useState<string | null>(null);
@@ -37,10 +38,33 @@ export function ImportDialog() {
     setUrlError(null);
     void importUrl(url.trim());
   };
+  // An import is coming (pointer or focus in the import area, a file dragged over the page): its worker
+  // starts and the mapping and report parts load now, not while the file is being read.
+  const getReady = () => {
+    prepare();
+    void loadMapping();
+    void loadReport();
+  };
+  // (listeners, not React handlers: they only look ahead and give the area no interaction of its own)
+  const areaRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const area = areaRef.current;
+    const onDragEnter = (e: globalThis.DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) getReady();
+    };
+    window.addEventListener('dragenter', onDragEnter);
+    area?.addEventListener('pointerenter', getReady);
+    area?.addEventListener('focusin', getReady);
+    return () => {
+      window.removeEventListener('dragenter', onDragEnter);
+      area?.removeEventListener('pointerenter', getReady);
+      area?.removeEventListener('focusin', getReady);
+    };
+  });
   const phaseLabel = progress ? (m[`phase_${progress.phase}` as keyof typeof m] as string) : '';
 
   return (
-    <div className="import-dialog" data-testid="import-dialog">
+    <div className="import-dialog" data-testid="import-dialog" ref={areaRef}>
       <p className="muted">{m.intro}</p>
       <section
         className={`import-drop${dragging ? ' import-drop--active' : ''}`}

@@ -11,7 +11,12 @@ import { AREA_FILES, dataUrl } from '../datasets/registry';
 import type { CrsId } from '../io/crs';
 import type { ImportJoin, ImportPayload } from '../io/payload';
 import type { ColumnOverride, ImportPhase } from '../io/types';
-import { ImportCancelledError, type ImportJob, startImport } from '../worker/importClient';
+import {
+  ImportCancelledError,
+  type ImportJob,
+  prepareImportWorker,
+  startImport,
+} from '../worker/importClient';
 
 export interface ImportedDataset extends ImportPayload {
   id: string;
@@ -53,6 +58,11 @@ export interface ImportState {
     opts: { overrides?: Record<string, ColumnOverride>; sheet?: string | number; crs?: CrsId },
   ) => Promise<void>;
   cancel: () => void;
+  /**
+   * The user is about to import (points at the import area, drags a file over the page …): the next
+   * import's worker is made now (importClient.prepareImportWorker).
+   */
+  prepare: () => void;
   setVisible: (id: string, visible: boolean) => void;
   rename: (id: string, name: string) => void;
   remove: (id: string) => void;
@@ -155,6 +165,9 @@ export const useImportStore = create<ImportState>((set, get) => {
       const origin = { ...d.origin, sheet: opts.sheet ?? d.origin.sheet, crs: opts.crs ?? d.origin.crs };
       const inList = get().datasets.some((x) => x.id === id);
       return run(origin, opts.overrides, inList ? id : null);
+    },
+    prepare: () => {
+      if (!get().progress) prepareImportWorker();
     },
     cancel: () => {
       job?.cancel();

@@ -1,6 +1,7 @@
 /**
  * Main-thread side of the import worker: one worker per import, terminated when done or cancelled
- * (cancel stops parsing immediately, even in the middle of a chunk).
+ * (cancel stops parsing immediately, even in the middle of a chunk). When the user is about to import
+ * (prepareImportWorker), the next import's worker is made ahead.
  */
 import type { ImportJoin, ImportPayload } from '../io/payload';
 import type { ImportPhase } from '../io/types';
@@ -32,9 +33,36 @@ export type WorkerFactory = () => Worker;
 let factory: WorkerFactory = () =>
   new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
 
-/** Replace the worker factory (tests). */
+/** The next import's worker, made ahead by prepareImportWorker. */
+let spare: Worker | null = null;
+
+/** Replace the worker factory (tests); a worker made ahead by the old one is dropped. */
 export function setImportWorkerFactory(f: WorkerFactory): void {
   factory = f;
+  spare?.terminate();
+  spare = null;
+}
+
+/**
+ * Make the next import's worker now, for when a user shows that an import comes (points at or focuses
+ * the import area, drags a file over the page): the worker's module (the whole import pipeline) is
+ * fetched, compiled and run before the file is chosen, not in the seconds after, when the worker, the
+ * page and (without a GPU) the renderer already share the cores. Does nothing when one is ready; the
+ * worker is kept until an import takes it.
+ */
+export function prepareImportWorker(): void {
+  if (spare) return;
+  try {
+    spare = factory();
+  } catch {
+    // no workers here (e.g. a test environment): the import makes its own and reports the failure
+    spare = null;
+  }
+}
+
+/** True while a worker made ahead waits for the next import (tests, diagnostics). */
+export function hasPreparedImportWorker(): boolean {
+  return spare !== null;
 }
 
 /** After the result is shown (JOIN_DELAY_MS after the next two frames), start the worker's join. */
@@ -51,7 +79,8 @@ export function startImport(
   onProgress: (fraction: number, phase: ImportPhase) => void,
   onJoin?: JoinCallback,
 ): ImportJob {
-  const worker = factory();
+  const worker = spare ?? factory();
+  spare = null;
   let settle: { reject: (e: Error) => void } | null = null;
   const promise = new Promise<ImportPayload>((resolve, reject) => {
     settle = { reject };

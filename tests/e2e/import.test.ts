@@ -72,6 +72,32 @@ describe('import in the app', () => {
     await expect.poll(() => list.count()).toBe(0);
   });
 
+  it('pointing at the import area starts the next import worker, and the import uses it', async () => {
+    const { page } = s;
+    const started: string[] = [];
+    const onWorker = (w: { url(): string }) => {
+      if (/import\.worker/.test(w.url())) started.push(w.url());
+    };
+    page.on('worker', onWorker);
+    try {
+      await page.getByTestId('import-drop').hover();
+      await expect.poll(() => started.length, { timeout: 20_000 }).toBe(1);
+      // the mapping and report parts load with it (not while the file is read)
+      await page.setInputFiles('[data-testid="import-file"]', join(FIX, 'schulen_win1252_25833.csv'));
+      const report = page.locator('[data-testid="import-report"]');
+      await expect.poll(() => report.locator('[data-testid="rows-used"]').textContent()).toBe('4');
+      await page.waitForTimeout(500);
+      expect(started).toHaveLength(1); // no second worker for this import
+      await page
+        .locator('[data-testid="imported-datasets"] li')
+        .first()
+        .getByRole('button', { name: /entfernen$/ })
+        .click();
+    } finally {
+      page.off('worker', onWorker);
+    }
+  });
+
   it('an imported point file is drawn on the map (its colour appears; hiding it removes it)', async () => {
     const { page } = s;
     await waitForMapIdle(page);

@@ -130,6 +130,30 @@ describe('map and linked views', () => {
     expect(sharedUrl).toContain('ind=kita_places_per_100_u6');
   });
 
+  it('draws the data layers without multisampling when WebGL runs in software (as in this browser)', async () => {
+    const gl = await s.page.evaluate(() => {
+      const canvases = [...document.querySelectorAll('canvas')];
+      const info = (c: HTMLCanvasElement) => {
+        const ctx = c.getContext('webgl2');
+        const ext = ctx?.getExtension('WEBGL_debug_renderer_info');
+        return {
+          maplibre: c.classList.contains('maplibregl-canvas'),
+          renderer: ctx && ext ? String(ctx.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '',
+          antialias: ctx?.getContextAttributes()?.antialias,
+        };
+      };
+      return {
+        canvases: canvases.map(info),
+        timings: Object.keys(window.__bildungsraum?.timings ?? {}),
+      };
+    });
+    const deck = gl.canvases.filter((c) => !c.maplibre);
+    expect(deck).toHaveLength(1);
+    expect(deck[0].renderer).toMatch(/SwiftShader/);
+    expect(gl.timings).toContain('rendererSoftware');
+    expect(deck[0].antialias).toBe(false);
+  });
+
   it('reproduces the view from the URL', async () => {
     const page = await s.context.newPage();
     const labelsBefore = await legendLabels(s.page);

@@ -147,6 +147,32 @@ describe('importStore', () => {
     expect(s.lastResult?.report.rowsUsed).toBe(0);
   });
 
+  it('a worker made ahead (prepare) is the one the next import uses; one at a time, none while importing', async () => {
+    const made: FakeWorker[] = [];
+    setImportWorkerFactory(() => {
+      const w = new FakeWorker();
+      made.push(w);
+      return w as unknown as Worker;
+    });
+    const s = useImportStore.getState();
+    s.prepare();
+    s.prepare();
+    expect(made).toHaveLength(1); // a second call keeps the waiting one
+    const running = s.importFile(blob('schulen_win1252_25833.csv'), 'schulen_win1252_25833.csv');
+    expect(made).toHaveLength(1); // the import took the prepared worker
+    s.prepare();
+    expect(made).toHaveLength(1); // not while an import runs
+    await running;
+    expect(useImportStore.getState().datasets).toHaveLength(1);
+    // the next one is made when the user shows the next import is coming, and not terminated meanwhile
+    s.prepare();
+    expect(made).toHaveLength(2);
+    expect(made[1].terminated).toBe(false);
+    // replacing the factory (tests) drops a waiting worker
+    setImportWorkerFactory(() => new FakeWorker() as unknown as Worker);
+    expect(made[1].terminated).toBe(true);
+  });
+
   it('XLSX: re-import with another sheet replaces the dataset in place', async () => {
     await useImportStore
       .getState()
