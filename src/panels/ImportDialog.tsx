@@ -39,16 +39,16 @@ export function ImportDialog() {
     void importUrl(url.trim());
   };
   // An import is coming (pointer or focus in the import area, a file dragged over the page): its worker
-  // starts and the mapping and report parts load now, not while the file is being read.
-  const getReady = () => {
-    prepare();
-    void loadMapping();
-    void loadReport();
-  };
-  // (listeners, not React handlers: they only look ahead and give the area no interaction of its own)
+  // starts and the mapping and report parts load now, not while the file is being read. (Listeners, not
+  // React handlers: they only look ahead and give the area no interaction of its own.)
   const areaRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const area = areaRef.current;
+    const getReady = () => {
+      prepare();
+      void loadMapping();
+      void loadReport();
+    };
     const onDragEnter = (e: globalThis.DragEvent) => {
       if (e.dataTransfer?.types.includes('Files')) getReady();
     };
@@ -60,7 +60,7 @@ export function ImportDialog() {
       area?.removeEventListener('pointerenter', getReady);
       area?.removeEventListener('focusin', getReady);
     };
-  });
+  }, [prepare]);
   const phaseLabel = progress ? (m[`phase_${progress.phase}` as keyof typeof m] as string) : '';
 
   return (

@@ -60,11 +60,6 @@ export function prepareImportWorker(): void {
   }
 }
 
-/** True while a worker made ahead waits for the next import (tests, diagnostics). */
-export function hasPreparedImportWorker(): boolean {
-  return spare !== null;
-}
-
 /** After the result is shown (JOIN_DELAY_MS after the next two frames), start the worker's join. */
 const JOIN_DELAY_MS = 100;
 function askForJoin(worker: Worker): void {
