@@ -1,4 +1,4 @@
-import type { Layer } from '@deck.gl/core';
+import { COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
 import { GeoJsonLayer, type GeoJsonLayerProps } from '@deck.gl/layers';
 import type { Feature, Geometry } from 'geojson';
 import {
@@ -58,8 +58,58 @@ interface BinaryAreaProps {
 const EMPTY_IDS = { value: new Uint32Array(0), size: 1 };
 
 /**
+ * Fill positions as float32 offsets in degrees from the centre of the areas' extent (deck.gl's
+ * LNGLAT_OFFSETS). As absolute lon/lat the positions are 64-bit, and deck.gl splits every vertex into a
+ * float32 high and low part on the main thread when a level is first shown (14 ms of a 36 ms task for the
+ * Prognoseräume, CPU profile of a switch). deck.gl projects offsets with a scale that varies linearly with
+ * latitude around the origin: within ±0.25° of latitude that is off by less than half a metre (0.15 m at
+ * Berlin's edges, a fifth of a pixel at the map's largest zoom); larger areas (an imported file of all of
+ * Brandenburg, say) keep absolute positions. Float32 keeps offsets of up to half a degree to millimetres.
+ */
+export const FILL_OFFSET_MAX_DEG = { lon: 0.5, lat: 0.25 };
+
+export interface FillOffsets {
+  origin: [number, number, number];
+  offsets: Float32Array;
+}
+
+const offsetCache = new WeakMap<AreaMesh, FillOffsets | null>();
+
+/** The mesh's vertices as offsets from its extent's centre, or null when it is too large (made once per mesh). */
+export function fillOffsets(mesh: AreaMesh): FillOffsets | null {
+  const cached = offsetCache.get(mesh);
+  if (cached !== undefined) return cached;
+  const p = mesh.positions;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (let i = 0; i < p.length; i += 2) {
+    if (p[i] < x0) x0 = p[i];
+    if (p[i] > x1) x1 = p[i];
+    if (p[i + 1] < y0) y0 = p[i + 1];
+    if (p[i + 1] > y1) y1 = p[i + 1];
+  }
+  let out: FillOffsets | null = null;
+  if (p.length > 0 && x1 - x0 <= 2 * FILL_OFFSET_MAX_DEG.lon && y1 - y0 <= 2 * FILL_OFFSET_MAX_DEG.lat) {
+    const cx = (x0 + x1) / 2;
+    const cy = (y0 + y1) / 2;
+    const offsets = new Float32Array(p.length);
+    for (let i = 0; i < p.length; i += 2) {
+      offsets[i] = p[i] - cx;
+      offsets[i + 1] = p[i + 1] - cy;
+    }
+    out = { origin: [cx, cy, 0], offsets };
+  }
+  offsetCache.set(mesh, out);
+  return out;
+}
+
+/**
  * deck.gl GeoJsonLayer binary data (loaders.gl BinaryFeatureCollection) of triangulated areas: the layer takes
- * the triangles as they are (no earcut on the main thread). Picking returns the feature index as `index`.
+ * the triangles as they are (no earcut on the main thread). Positions are offsets from the extent's centre
+ * where fillOffsets allows (areaLayerProps then sets the coordinate system). Picking returns the feature index
+ * as `index`.
  */
 export function binaryAreas(areas: Areas, mesh: AreaMesh) {
   const ids = { value: mesh.vertexFeature, size: 1 };
@@ -85,7 +135,7 @@ export function binaryAreas(areas: Areas, mesh: AreaMesh) {
     },
     polygons: {
       type: 'Polygon' as const,
-      positions: { value: mesh.positions, size: 2 },
+      positions: { value: fillOffsets(mesh)?.offsets ?? mesh.positions, size: 2 },
       polygonIndices: { value: mesh.polygonStarts, size: 1 },
       primitivePolygonIndices: { value: mesh.ringStarts, size: 1 },
       triangles: { value: mesh.triangles, size: 1 },
@@ -134,9 +184,14 @@ export function areaLayerProps(state: AreaLayerState, data: Areas): GeoJsonLayer
   // With a styleKey the layer always uses accessors (switching between accessor and constant is not
   // reliably picked up by deck.gl's attribute diffing); without one the plain neutral constants.
   const styled = colors !== null || dim !== null || state.styleKey !== undefined;
+  const mesh = layerData === data ? undefined : areaMeshOf(data);
+  const offsets = mesh ? fillOffsets(mesh) : null;
   return {
     id: state.id ?? AREA_LAYER_ID,
     data: layerData as unknown as GeoJsonLayerProps<AreaProps>['data'],
+    ...(offsets
+      ? { coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS, coordinateOrigin: offsets.origin }
+      : {}),
     visible: state.visible,
     pickable: true,
     filled: true,

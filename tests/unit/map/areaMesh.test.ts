@@ -1,8 +1,15 @@
+import { COORDINATE_SYSTEM } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
 import { type AreaMesh, areaMeshOf, attachAreaMesh, buildAreaMesh } from '../../../src/datasets/areaMesh';
 import type { Areas } from '../../../src/datasets/types';
 import { AREA_FILL } from '../../../src/map/colors';
-import { areaLayerData, areaLayerProps, pickedAreaId } from '../../../src/map/layers/areaLayer';
+import {
+  areaLayerData,
+  areaLayerProps,
+  FILL_OFFSET_MAX_DEG,
+  fillOffsets,
+  pickedAreaId,
+} from '../../../src/map/layers/areaLayer';
 import { buildLayers, type LayerInputs } from '../../../src/map/layers/index';
 import { OVERLAY_IDS } from '../../../src/map/layers/overlays';
 import { DEFAULT_LAYERS } from '../../../src/state/viewStore';
@@ -111,6 +118,54 @@ describe('area layer on a mesh', () => {
     const b = data as ReturnType<typeof areaLayerData> & { polygons: { triangles: { value: Uint32Array } } };
     expect(b.polygons.triangles.value).toBe(mesh.triangles);
     expect(p.getFillColor).toEqual(AREA_FILL);
+  });
+
+  it('gives the fill as float32 offsets from the centre of the extent (no 64-bit split on the main thread)', () => {
+    const areas = fixture();
+    const mesh = buildAreaMesh(areas);
+    attachAreaMesh(areas, mesh);
+    const f = fillOffsets(mesh);
+    if (!f) throw new Error('expected offsets');
+    // extent lon 13.0–13.6, lat 52.0–52.1
+    expect(f.origin[0]).toBeCloseTo(13.3, 12);
+    expect(f.origin[1]).toBeCloseTo(52.05, 12);
+    expect(fillOffsets(mesh)).toBe(f); // made once per mesh
+    let worst = 0;
+    for (let i = 0; i < mesh.positions.length; i += 2) {
+      worst = Math.max(
+        worst,
+        Math.abs(f.offsets[i] + f.origin[0] - mesh.positions[i]),
+        Math.abs(f.offsets[i + 1] + f.origin[1] - mesh.positions[i + 1]),
+      );
+    }
+    expect(worst).toBeLessThan(2e-8); // degrees: about 2 mm
+    const p = areaLayerProps({ level: 'plr', visible: true }, areas);
+    expect(p.coordinateSystem).toBe(COORDINATE_SYSTEM.LNGLAT_OFFSETS);
+    expect(p.coordinateOrigin).toBe(f.origin);
+    const b = p.data as unknown as { polygons: { positions: { value: Float32Array } } };
+    expect(b.polygons.positions.value).toBe(f.offsets);
+  });
+
+  it('keeps absolute positions for areas too large for offsets, and for GeoJSON without a mesh', () => {
+    const wide: Areas = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { id: 'bb', name: 'Brandenburg-weit' },
+          geometry: { type: 'Polygon', coordinates: [square(12, 52, 2 * FILL_OFFSET_MAX_DEG.lat + 0.1)] },
+        },
+      ],
+    };
+    const mesh = buildAreaMesh(wide);
+    attachAreaMesh(wide, mesh);
+    expect(fillOffsets(mesh)).toBeNull();
+    const p = areaLayerProps({ level: 'imported', visible: true }, wide);
+    expect(p.coordinateSystem).toBeUndefined();
+    const b = p.data as unknown as { polygons: { positions: { value: Float64Array } } };
+    expect(b.polygons.positions.value).toBe(mesh.positions);
+    const plain = fixture(); // no mesh attached
+    expect(areaLayerProps({ level: 'plr', visible: true }, plain).coordinateSystem).toBeUndefined();
   });
 
   it('colours by feature index, not by polygon row', () => {
