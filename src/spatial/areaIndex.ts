@@ -76,7 +76,8 @@ export function ringsContain(rings: Rings, x: number, y: number): boolean {
   return inside;
 }
 
-function ringsBBox(r: Rings): [number, number, number, number] {
+/** [minX, minY, maxX, maxY] of rings given as interleaved [x0, y0, x1, y1, …] arrays. */
+export function ringsBBox(r: Rings): [number, number, number, number] {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;

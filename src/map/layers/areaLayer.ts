@@ -10,6 +10,7 @@ import {
 } from '../../datasets/areaMesh';
 import { COARSE_OUTLINE_MAX_ZOOM } from '../../datasets/coarseOutline';
 import type { AreaProps, Areas } from '../../datasets/types';
+import { ringsBBox } from '../../spatial/areaIndex';
 import { AREA_FILL, AREA_HIGHLIGHT, AREA_LINE, type RGBA } from '../colors';
 import { AreaOutlineLayer } from './areaOutlineLayer';
 
@@ -80,16 +81,7 @@ export function fillOffsets(mesh: AreaMesh): FillOffsets | null {
   const cached = offsetCache.get(mesh);
   if (cached !== undefined) return cached;
   const p = mesh.positions;
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (let i = 0; i < p.length; i += 2) {
-    if (p[i] < x0) x0 = p[i];
-    if (p[i] > x1) x1 = p[i];
-    if (p[i + 1] < y0) y0 = p[i + 1];
-    if (p[i + 1] > y1) y1 = p[i + 1];
-  }
+  const [x0, y0, x1, y1] = ringsBBox([p]);
   let out: FillOffsets | null = null;
   if (p.length > 0 && x1 - x0 <= 2 * FILL_OFFSET_MAX_DEG.lon && y1 - y0 <= 2 * FILL_OFFSET_MAX_DEG.lat) {
     const cx = (x0 + x1) / 2;
