@@ -40,6 +40,54 @@ export class RedrawGate {
   }
 }
 
+/** What preparePipelines needs of a luma.gl Model (deck.gl 9.4 / luma.gl 9.4). */
+interface PipelineModel {
+  device?: { type?: string; commandEncoder?: unknown };
+  setParameters?(parameters: object): void;
+  predraw?(commandEncoder: unknown): void;
+  /** luma.gl's reason to look up the pipeline again before the next draw (false when none). */
+  _pipelineNeedsUpdate?: string | false;
+}
+
+/** What preparePipelines needs of deck.gl's Deck and its layers. */
+interface PipelineDeck {
+  props: { parameters?: object };
+  layerManager?: {
+    getLayers(): { props: { parameters?: object }; getModels(): unknown[] }[];
+  } | null;
+}
+
+/**
+ * Give every layer's models, hidden ones too, the render pipeline of their next draw now, before the
+ * frame draws anything. Returns how many were prepared.
+ *
+ * Why: a model's first draw sets the draw parameters (the map's `parameters`, then the layer's) and luma.gl
+ * then looks its pipeline up again; the first model of a kind (shader, attribute layout, parameters) makes
+ * a new one, and reading back its linked program (`getProgramParameter`, `getActiveUniform` …) is a
+ * synchronous round trip to the GPU process. Inside a frame that round trip waits until everything drawn
+ * before it in that frame is done: with a software renderer 50–110 ms of a level switch's main-thread task
+ * (the area labels, first drawn when a level that shows them is switched to, after fill and outlines). Here
+ * the parameters are set as the draw would set them (so the draw finds them equal and keeps the pipeline),
+ * for hidden layers when they are made (frames the gate skips too) and for all before any drawing.
+ */
+export function preparePipelines(deck: PipelineDeck): number {
+  const layers = deck.layerManager?.getLayers() ?? [];
+  const base = deck.props.parameters ?? {};
+  let prepared = 0;
+  for (const layer of layers) {
+    const parameters = { ...base, ...layer.props.parameters };
+    for (const m of layer.getModels() as PipelineModel[]) {
+      // WebGL only (WebGPU pipelines also depend on the render pass's attachments)
+      if (m.device?.type !== 'webgl' || !m.setParameters || !m.predraw) continue;
+      m.setParameters(parameters);
+      if (!m._pipelineNeedsUpdate) continue;
+      m.predraw(m.device.commandEncoder);
+      prepared++;
+    }
+  }
+  return prepared;
+}
+
 /**
  * Let `gate` decide which of the overlay's frames are drawn. Uses the overlay's Deck instance (a private
  * field of MapLibreOverlay in non-interleaved mode): without one (another deck.gl version) every frame is
@@ -51,6 +99,7 @@ export function gateOverlayRedraws(overlay: MapLibreOverlay, gate: RedrawGate): 
   // Deck merges props: the overlay's later setProps (layers) keep this one
   deck.setProps({
     _customRender: (reason: string) => {
+      preparePipelines(deck as unknown as PipelineDeck);
       if (gate.shouldDraw(reason)) deck._drawLayers(reason);
     },
   });

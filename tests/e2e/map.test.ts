@@ -13,6 +13,8 @@ import { traceLongestTask } from './trace';
 declare global {
   interface Window {
     __longtasks?: { start: number; duration: number }[];
+    /** WebGL programs read back (getActiveUniform: a new render pipeline's introspection, a GPU round trip). */
+    __programReads?: number;
   }
 }
 
@@ -47,6 +49,13 @@ describe('map and linked views', () => {
   beforeAll(async () => {
     s = await openApp({ viewport: { width: 1400, height: 900 }, root: process.env.BILDUNGSRAUM_DIST });
     await s.context.addInitScript(() => {
+      window.__programReads = 0;
+      const gl = WebGL2RenderingContext.prototype;
+      const read = gl.getActiveUniform;
+      gl.getActiveUniform = function (this: WebGL2RenderingContext, ...args: Parameters<typeof read>) {
+        window.__programReads = (window.__programReads ?? 0) + 1;
+        return read.apply(this, args);
+      };
       window.__longtasks = [];
       try {
         new PerformanceObserver((list) => {
@@ -68,10 +77,13 @@ describe('map and linked views', () => {
     await waitLegend(page, /Schüler:innen je Lehrkraft/);
     const results: Record<string, number> = {};
     const cpu: Record<string, number> = {};
+    const programReads: Record<string, number> = {};
+    const reads = () => page.evaluate(() => window.__programReads ?? 0);
     /** One switch: longest task by the longtask observer (wall) and by a trace (thread CPU time). */
     const measure = async (name: string, act: () => Promise<void>) => {
       const since = await page.evaluate(() => performance.now());
       const before = (await readProbe(page))?.idleCount ?? 0;
+      const reads0 = await reads();
       const t = await traceLongestTask(s.browser, page, async () => {
         await act();
         await waitForMapIdle(page, { afterCount: before });
@@ -79,6 +91,7 @@ describe('map and linked views', () => {
       });
       results[name] = await longestSince(page, since);
       cpu[name] = Math.round(t.cpu);
+      programReads[name] = (await reads()) - reads0;
     };
 
     // level switch
@@ -124,6 +137,10 @@ describe('map and linked views', () => {
     console.log(
       `[map e2e] longest main-thread task (ms, thread CPU time from a trace): ${JSON.stringify(cpu)}`,
     );
+    console.log(`[map e2e] WebGL program read-backs per switch: ${JSON.stringify(programReads)}`);
+    // going back to the level shown at start-up (its layers, the labels' too, exist since then) makes no
+    // render pipeline in the switch's frame: they were prepared before it (map/redrawGate.ts preparePipelines)
+    expect(programReads.levelSwitch2).toBe(0);
 
     sharedUrl = page.url();
     expect(sharedUrl).toContain('level=plr');

@@ -6,7 +6,7 @@ import {
   layersReady,
   onlyHiddenLayersChanged,
 } from '../../../src/map/layers/index';
-import { RedrawGate } from '../../../src/map/redrawGate';
+import { preparePipelines, RedrawGate } from '../../../src/map/redrawGate';
 import { DEFAULT_LAYERS } from '../../../src/state/viewStore';
 import { square, squareWithHole } from '../fixtures/areaLayers';
 
@@ -130,5 +130,67 @@ describe('onlyHiddenLayersChanged', () => {
     ) as LayerInputs['layers'];
     expect(layersReady({ ...fillFirst, layers: areasOnly })).toBe(false);
     expect(layersReady({ ...base, layers: areasOnly })).toBe(true);
+  });
+});
+
+describe('preparePipelines', () => {
+  /** A luma.gl Model as far as preparePipelines uses it: a pipeline lookup is due when the parameters change. */
+  class FakeModel {
+    parameters: object = {};
+    _pipelineNeedsUpdate: string | false = false;
+    pipelinesMade = 0;
+    constructor(
+      readonly device: { type: string; commandEncoder?: unknown } = { type: 'webgl', commandEncoder: 'enc' },
+    ) {}
+    setParameters(p: object) {
+      if (JSON.stringify(p) !== JSON.stringify(this.parameters)) {
+        this.parameters = p;
+        this._pipelineNeedsUpdate = 'parameters';
+      }
+    }
+    predraw(encoder: unknown) {
+      expect(encoder).toBe(this.device.commandEncoder);
+      if (this._pipelineNeedsUpdate) this.pipelinesMade++;
+      this._pipelineNeedsUpdate = false;
+    }
+  }
+  const deckOf = (layers: { props: { parameters?: object }; getModels(): unknown[] }[]) => ({
+    props: { parameters: { depthCompare: 'always', depthWriteEnabled: false } },
+    layerManager: { getLayers: () => layers },
+  });
+
+  it('gives every model, hidden or not, the parameters its draw sets (map, then layer) and its pipeline now', () => {
+    const fill = new FakeModel();
+    const labels = new FakeModel();
+    const deck = deckOf([
+      { props: {}, getModels: () => [fill] },
+      // a hidden layer with its own parameters (e.g. a blend setting)
+      { props: { parameters: { blend: false } }, getModels: () => [labels] },
+      // a composite layer has no models of its own
+      { props: {}, getModels: () => [] },
+    ]);
+    expect(preparePipelines(deck)).toBe(2);
+    expect(fill.parameters).toEqual({ depthCompare: 'always', depthWriteEnabled: false });
+    expect(labels.parameters).toEqual({ depthCompare: 'always', depthWriteEnabled: false, blend: false });
+    expect([fill.pipelinesMade, labels.pipelinesMade]).toEqual([1, 1]);
+    // the next frame finds them prepared: no new lookup
+    expect(preparePipelines(deck)).toBe(0);
+    expect([fill.pipelinesMade, labels.pipelinesMade]).toEqual([1, 1]);
+  });
+
+  it('prepares a model again when something else asked for a new pipeline (a changed attribute layout)', () => {
+    const m = new FakeModel();
+    const deck = deckOf([{ props: {}, getModels: () => [m] }]);
+    preparePipelines(deck);
+    m._pipelineNeedsUpdate = 'bufferLayout';
+    expect(preparePipelines(deck)).toBe(1);
+    expect(m.pipelinesMade).toBe(2);
+  });
+
+  it('leaves WebGPU models and a deck without a layer manager alone', () => {
+    const m = new FakeModel({ type: 'webgpu' });
+    expect(preparePipelines(deckOf([{ props: {}, getModels: () => [m] }]))).toBe(0);
+    expect(m.parameters).toEqual({});
+    expect(preparePipelines({ props: {}, layerManager: null })).toBe(0);
   });
 });
