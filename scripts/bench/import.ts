@@ -38,7 +38,7 @@ import { join } from 'node:path';
 import proj4 from 'proj4';
 import { importBytes } from '../../src/io/importFile';
 import { isTask, mainThreadEvents, type TraceEvent } from '../../tests/e2e/trace';
-import { rendererCpuMs } from './rendererCpu';
+import { chromiumThreadCpu, rendererCpuMs, threadCpuDelta } from './rendererCpu';
 
 const args = process.argv.slice(2);
 const ROWS = Number(args[args.indexOf('--rows') + 1]) || 1_000_000;
@@ -340,6 +340,7 @@ async function browserRun(bytes: Uint8Array): Promise<void> {
       await s.page.waitForTimeout(Number(process.env.THINK_MS ?? 1500));
     }
     const render0 = rendererCpuMs();
+    const threads0 = chromiumThreadCpu();
     await s.page.locator('[data-testid="import-file"]').setInputFiles(file);
     await s.page.waitForFunction(
       (name) => {
@@ -353,6 +354,7 @@ async function browserRun(bytes: Uint8Array): Promise<void> {
     );
     const shownAt = await s.page.evaluate(() => performance.now());
     const renderCpu = rendererCpuMs() - render0;
+    const threads = threadCpuDelta(threads0, chromiumThreadCpu());
     // the join to the Planungsräume runs in the worker after the report is shown
     const joined = await s.page
       .waitForSelector('[data-testid="import-join"]', { timeout: 120_000 })
@@ -423,6 +425,7 @@ async function browserRun(bytes: Uint8Array): Promise<void> {
     console.log(
       `chrome software renderer (SwiftShader threads) in that time: ${fmt(renderCpu, 0)} ms CPU (/proc, Linux only)`,
     );
+    console.log(`chrome CPU per thread in that time (ms, /proc): ${threads}`);
     const tm = res.timings ?? {};
     console.log(
       cold
