@@ -41,6 +41,8 @@ describe('import in the app', () => {
 
     await report.getByText('Vorschau der ersten Zeilen').click();
     const preview = report.locator('[data-testid="import-preview"]');
+    // the table is rendered when the <details> reports its toggle (an event that comes after the click)
+    await preview.waitFor({ timeout: 10_000 });
     const header = await preview.locator('thead th').allTextContents();
     expect(header).toContain('Schüler');
     const lonIdx = header.indexOf('lon (WGS84)');
@@ -110,6 +112,48 @@ describe('import in the app', () => {
     await expect.poll(share, { timeout: 30_000 }).toBeGreaterThan(before);
     await list.first().locator('input[type="checkbox"]').uncheck();
     await expect.poll(share, { timeout: 30_000 }).toBeLessThanOrEqual(before);
+    await list
+      .first()
+      .getByRole('button', { name: /entfernen/ })
+      .click();
+    await expect.poll(() => list.count()).toBe(0);
+  });
+
+  it('the mapping dialog shows the detected types and roles; a changed type and coordinate system are read again', async () => {
+    const { page } = s;
+    await page.locator('[data-testid="import-file"]').setInputFiles(join(FIX, 'schulen_win1252_25833.csv'));
+    const report = page.locator('[data-testid="import-report"]');
+    await expect.poll(() => report.locator('[data-testid="rows-used"]').textContent()).toBe('4');
+    await page.getByTestId('column-mapping').getByText('Spalten zuordnen').click();
+    const typeOf = (c: string) => page.getByLabel(`Typ der Spalte ${c}`, { exact: true });
+    const roleOf = (c: string) => page.getByLabel(`Rolle der Spalte ${c}`, { exact: true });
+    await typeOf('Schüler').waitFor({ timeout: 10_000 });
+    // detected: decimal commas with thousands dots, Rechtswert/Hochwert as x/y, the name column
+    expect(await typeOf('Schüler').inputValue()).toBe('decimal');
+    expect(await roleOf('Rechtswert').inputValue()).toBe('x');
+    expect(await roleOf('Hochwert').inputValue()).toBe('y');
+    expect(await roleOf('Schulname').inputValue()).toBe('name');
+    expect(await report.getByTestId('crs').textContent()).toContain('EPSG:25833');
+
+    // the user reads Schüler as text and says the coordinates are Soldner (EPSG:3068)
+    await typeOf('Schüler').selectOption('text');
+    await page.getByLabel('Koordinatensystem').selectOption('EPSG:3068');
+    await page.getByRole('button', { name: 'Übernehmen und neu einlesen' }).click();
+    await expect
+      .poll(() => report.getByTestId('crs').textContent(), { timeout: 30_000 })
+      .toContain('EPSG:3068');
+    expect(await report.locator('[data-testid="rows-read"]').textContent()).toBe('4');
+    // Soldner values of this size lie far outside Berlin: every row is kept and flagged, none dropped
+    expect(await report.locator('[data-testid="rows-used"]').textContent()).toBe('4');
+    expect(await report.getByTestId('import-issues').textContent()).toMatch(/außerhalb/);
+    await report.getByText('Vorschau der ersten Zeilen').click();
+    const preview = report.locator('[data-testid="import-preview"]');
+    await preview.waitFor({ timeout: 10_000 });
+    expect(await preview.textContent()).toContain('1.234,5'); // text now: the value as written
+    expect(await preview.textContent()).not.toContain('1234.5');
+
+    const list = page.locator('[data-testid="imported-datasets"] li');
+    await expect.poll(() => list.count()).toBe(1); // read again in place, not added a second time
     await list
       .first()
       .getByRole('button', { name: /entfernen/ })
