@@ -78,7 +78,7 @@ export function ClassificationControls({
     <fieldset className="classification">
       <legend>{m.methodLabel}</legend>
       <div className="field">
-        <label htmlFor={`${id}-method`}>{m.methodLabel}</label>
+        <label htmlFor={`${id}-method`}>{m.methodSelectLabel}</label>
         <select
           id={`${id}-method`}
           value={value.method}

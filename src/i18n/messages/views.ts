@@ -5,6 +5,7 @@ export const viewsMessages = defineMessages(
   {
     // classification
     methodLabel: 'Klassifizierung',
+    methodSelectLabel: 'Methode',
     method_quantile: 'Quantile (gleiche Anzahl)',
     method_equal: 'Gleiche Intervalle',
     method_jenks: 'Natürliche Unterbrechungen (Jenks)',
@@ -87,6 +88,7 @@ export const viewsMessages = defineMessages(
   },
   {
     methodLabel: 'Classification',
+    methodSelectLabel: 'Method',
     method_quantile: 'Quantiles (equal count)',
     method_equal: 'Equal intervals',
     method_jenks: 'Natural breaks (Jenks)',
