@@ -25,10 +25,12 @@ import { type MapTarget, useSelectionStore } from '../state/selectionStore';
 import { useViewStore } from '../state/viewStore';
 import { indicatorAfterLevelSwitch } from '../state/wiring';
 import { choroplethFor } from './choropleth';
+import { clearHoverHighlight, overlayDeck } from './hoverLeave';
 import { isAreaLayerId, pickedAreaId } from './layers/areaLayer';
 import { pointLayerCount } from './layers/importedLayer';
 import { buildLayers, type LayerInputs, layersReady, onlyHiddenLayersChanged } from './layers/index';
 import { kindOfLayer } from './layers/institutionLayer';
+import { type SelectionShape, selectionShape } from './layers/selection';
 import { registerMapHandle } from './mapHandle';
 import { pointColors, pupilRadii } from './pointStyle';
 import { gateOverlayRedraws, RedrawGate } from './redrawGate';
@@ -254,6 +256,18 @@ export function MapView() {
   const importRunning = useImportStore((s) => s.progress !== null);
   // one flag for both, so that the start of an import does not change the layer inputs once warmed
   const warmUp = importStarted || warmSlot === pointLayers;
+  // the selected area or institution, outlined on the map; the same object while the selection is the same
+  const selected = useSelectionStore((s) => s.selected);
+  const selectedEsb = useSelectionStore((s) => s.esb);
+  const [selectionWarm, setSelectionWarm] = useState(false);
+  const lastShape = useRef<SelectionShape | null>(null);
+  const selection = useMemo(() => {
+    const areasByLevel = { ...allLorAreas, esb: map.overlayAreas.esb };
+    const shape = selectionShape(selected, selectedEsb, areasByLevel, institutions);
+    if (shape && lastShape.current?.key === shape.key) return lastShape.current;
+    lastShape.current = shape;
+    return shape;
+  }, [selected, selectedEsb, allLorAreas, map.overlayAreas.esb, institutions]);
   const inputs = useMemo<LayerInputs>(() => {
     // loaded Einschulbereiche are kept like the LOR levels (switching back does not tessellate again)
     const kept = keptOf(
@@ -284,6 +298,8 @@ export function MapView() {
       draw: { radius: filters.radius, polygon: filters.polygon, draft: map.draft },
       imported,
       warmUpImported: warmUp,
+      selection,
+      warmUpSelection: selectionWarm,
     };
   }, [
     level,
@@ -307,6 +323,8 @@ export function MapView() {
     map.draft,
     imported,
     warmUp,
+    selection,
+    selectionWarm,
   ]);
   const inputsRef = useRef(inputs);
   inputsRef.current = inputs;
@@ -408,6 +426,10 @@ export function MapView() {
         await idleSlot();
         setWarmSlot(pointLayerCount(useImportStore.getState().datasets));
         await drawn();
+        // the selection's layers (hidden until something is selected), so that a click does not make shaders
+        await idleSlot();
+        setSelectionWarm(true);
+        await drawn();
         markTiming('backgroundPrefetchDone');
       }, 1500);
     };
@@ -473,6 +495,10 @@ export function MapView() {
     });
     map.addControl(overlay);
     gateOverlayRedraws(overlay, gate);
+    // the hover highlight goes when the pointer leaves the map (deck.gl 9.4 keeps it; see hoverLeave.ts)
+    map.on('mouseout', () => {
+      if (clearHoverHighlight(overlayDeck(overlay))) gate.forceNext();
+    });
     map.on('movestart', () => {
       idle.current.mapIdle = false;
       setMapIdle(false);

@@ -32,24 +32,51 @@ function findPixel(
   img: RgbImage,
   colour: [number, number, number],
   tolerance = 2,
+  /** With `clear` > 0, every pixel within `clear` pixels (a square) has the colour too: nothing else is near. */
+  clear = 0,
 ): { x: number; y: number } | null {
   const cx = img.width / 2;
   const cy = img.height / 2;
+  const is = (x: number, y: number) => {
+    const o = (y * img.width + x) * 4;
+    return (
+      Math.abs(img.data[o] - colour[0]) <= tolerance &&
+      Math.abs(img.data[o + 1] - colour[1]) <= tolerance &&
+      Math.abs(img.data[o + 2] - colour[2]) <= tolerance
+    );
+  };
+  const around = (x: number, y: number) => {
+    if (x < clear || y < clear || x + clear >= img.width || y + clear >= img.height) return false;
+    for (let v = y - clear; v <= y + clear; v++)
+      for (let u = x - clear; u <= x + clear; u++) if (!is(u, v)) return false;
+    return true;
+  };
   let best: { x: number; y: number; d: number } | null = null;
   for (let y = 0; y < img.height; y++) {
     for (let x = 0; x < img.width; x++) {
-      const o = (y * img.width + x) * 4;
-      if (
-        Math.abs(img.data[o] - colour[0]) <= tolerance &&
-        Math.abs(img.data[o + 1] - colour[1]) <= tolerance &&
-        Math.abs(img.data[o + 2] - colour[2]) <= tolerance
-      ) {
+      if (is(x, y) && (clear === 0 || around(x, y))) {
         const d = (x - cx) ** 2 + (y - cy) ** 2;
         if (!best || d < best.d) best = { x, y, d };
       }
     }
   }
   return best && { x: best.x, y: best.y };
+}
+
+/** Share of pixels that differ (by more than 12 in a channel) between two screenshots, outside a box (CSS px). */
+function changedShare(
+  a: RgbImage,
+  b: RgbImage,
+  skip?: { x: number; y: number; w: number; h: number },
+): number {
+  let n = 0;
+  for (let y = 0; y < a.height; y++)
+    for (let x = 0; x < a.width; x++) {
+      if (skip && x >= skip.x && x < skip.x + skip.w && y >= skip.y && y < skip.y + skip.h) continue;
+      const o = (y * a.width + x) * 4;
+      if ([0, 1, 2].some((c) => Math.abs(a.data[o + c] - b.data[o + c]) > 12)) n++;
+    }
+  return n / (a.width * a.height);
 }
 
 async function toggleAndWait(s: AppSession, testId: string) {
@@ -129,6 +156,39 @@ describe('app shell (built app, headless Chromium)', () => {
     const name = await text(tip.locator('.map-tooltip-name'));
     expect(name.trim().length).toBeGreaterThan(2);
     await s.page.mouse.move(box.x + 2, box.y + box.height - 2);
+  });
+
+  it('takes the hover highlight away when the pointer leaves the map in one move', async () => {
+    const { page } = s;
+    const box = await page.getByTestId('map').boundingBox();
+    if (!box) throw new Error('map has no box');
+    const tip = page.getByTestId('tooltip');
+    await page.mouse.move(box.x + box.width / 2, 5); // header
+    const base = await mapScreenshot(page);
+    // inside an area, away from points and outlines (so that the area itself is what is hovered)
+    const areaPx = findPixel(base, blendOverBackground(AREA_FILL), 3, 10);
+    expect(areaPx).not.toBeNull();
+    if (!areaPx) return;
+    // hovered: the area is highlighted (pixels changed outside the tooltip)
+    await page.mouse.move(box.x + areaPx.x, box.y + areaPx.y);
+    await expect.poll(() => tip.count(), { timeout: 5000 }).toBe(1);
+    const tb = await tip.boundingBox();
+    const outsideTip = tb ? { x: tb.x - box.x, y: tb.y - box.y, w: tb.width, h: tb.height } : undefined;
+    await expect
+      .poll(async () => changedShare(base, await mapScreenshot(page), outsideTip), { timeout: 5000 })
+      .toBeGreaterThan(0.005);
+    // straight to the header (no move over the map's empty parts on the way): the map is as before
+    await page.mouse.move(box.x + box.width / 2, 5);
+    await expect.poll(() => tip.count(), { timeout: 5000 }).toBe(0);
+    await expect
+      .poll(async () => changedShare(base, await mapScreenshot(page)), { timeout: 5000 })
+      .toBeLessThan(0.0002);
+    // and the same area lights up again when it is hovered again
+    await page.mouse.move(box.x + areaPx.x, box.y + areaPx.y);
+    await expect
+      .poll(async () => changedShare(base, await mapScreenshot(page), outsideTip), { timeout: 5000 })
+      .toBeGreaterThan(0.005);
+    await page.mouse.move(box.x + box.width / 2, 5);
   });
 
   it('toggles schools, youth facilities and Kitas from the layer panel', async () => {

@@ -14,6 +14,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INSTITUTION_COLORS } from '../../src/map/colors';
+import { SELECTION_COLORS } from '../../src/map/layers/selection';
 import {
   type AppSession,
   type AxeViolation,
@@ -98,6 +99,10 @@ const SCHOOL_RGB: [number, number, number] = [
   INSTITUTION_COLORS.school[2],
 ];
 
+const SELECTION_RGB = SELECTION_COLORS.line.slice(0, 3) as [number, number, number];
+/** Share of the map's pixels in the selection's line colour. */
+const selectionShare = async (page: Page) => shareOfColour(await mapScreenshot(page), SELECTION_RGB, 10);
+
 describe('story: from the map to the area profile, the school card and a range filter', () => {
   let s: AppSession;
   const school = pickSchool();
@@ -106,6 +111,7 @@ describe('story: from the map to the area profile, the school card and a range f
   const axe: Record<string, AxeViolation[]> = {};
   let shownBeforeBrush = 0;
   let pixelsBeforeBrush = 0;
+  let areaSelectionShare = 0;
 
   beforeAll(async () => {
     if (!existsSync(join(DIST_DIR, 'index.html')))
@@ -151,6 +157,7 @@ describe('story: from the map to the area profile, the school card and a range f
     );
     expect(pt).not.toBeNull();
     const [x, y] = pt as [number, number];
+    const selectionBefore = await selectionShare(page);
     await page.mouse.click(box.x + x, box.y + y);
     const profile = page.getByTestId('area-profile');
     await expect.poll(() => profile.count()).toBe(1);
@@ -161,6 +168,11 @@ describe('story: from the map to the area profile, the school card and a range f
     const pop = page.locator('[data-testid="profile-compare"] tr[data-indicator="pop_total"] td');
     await expect.poll(() => pop.count()).toBe(3);
     expect(await pop.first().textContent()).toMatch(/^\d{1,3}(\.\d{3})+$/);
+    // the map outlines the selected area (black line on a white halo, map/layers/selection.ts)
+    await waitForMapIdle(page);
+    areaSelectionShare = await selectionShare(page);
+    expect(selectionBefore).toBeLessThan(0.0005);
+    expect(areaSelectionShare).toBeGreaterThan(0.003);
     axe.profile = await runAxe(page, '[data-testid="area-profile"]');
     expect(serious(axe.profile)).toEqual([]);
     await shot(page, 'profile');
@@ -184,6 +196,10 @@ describe('story: from the map to the area profile, the school card and a range f
       await page.mouse.move(mb.x + mb.width / 2, 5);
     }
     await waitForMapIdle(page);
+    // the area's outline gives way to a ring around the school (a few hundred pixels)
+    const ring = await selectionShare(page);
+    expect(ring).toBeGreaterThan(0.0001);
+    expect(ring).toBeLessThan(areaSelectionShare / 4);
     axe.card = await runAxe(page, '[data-testid="institution-card"]');
     expect(serious(axe.card)).toEqual([]);
     await shot(page, 'card');

@@ -19,6 +19,7 @@ import {
   polygonLayers,
   radiusLayer,
 } from './overlays';
+import { type SelectionShape, selectionLayers } from './selection';
 
 /** Draw order of the point layers, bottom to top. */
 export const POINT_ORDER: readonly InstitutionKind[] = ['kita', 'youth', 'school'];
@@ -68,6 +69,10 @@ export interface LayerInputs {
   imported?: readonly ImportedDataset[];
   /** Add the hidden warm-up layer of the next imported point layer (idle time or a running import; see importedLayer.ts). */
   warmUpImported?: boolean;
+  /** The selected area or institution, outlined above the data (see selection.ts); stable per selection. */
+  selection?: SelectionShape | null;
+  /** Add the selection layers hidden before anything is selected (background preparation after start-up). */
+  warmUpSelection?: boolean;
   draw?: {
     radius: { lon: number; lat: number; m: number } | null;
     polygon: [number, number][] | null;
@@ -153,6 +158,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
   if (input.imported || input.warmUpImported)
     out.push(...importedLayers(input.imported ?? [], input.warmUpImported));
   if (o?.housing) out.push(housingLayer(o.housing, o.show.housing));
+  if (input.selection || input.warmUpSelection) out.push(...selectionLayers(input.selection ?? null));
   if (o && input.areas && input.layers.areas) {
     const minZoom = LABEL_MIN_ZOOM[input.level] ?? 12;
     const visible = o.show.labels && (o.zoom ?? 0) >= minZoom;
@@ -178,6 +184,7 @@ const HIDDEN_ONLY: ReadonlySet<string> = new Set([
   'fillOnly',
   'previewStyles',
   'warmUpImported',
+  'warmUpSelection',
 ]);
 /** Inputs that are objects made afresh with the others: compared field by field. */
 const BY_FIELD: ReadonlySet<string> = new Set(['overlays', 'draw']);

@@ -6,6 +6,7 @@ import {
   layersReady,
   onlyHiddenLayersChanged,
 } from '../../../src/map/layers/index';
+import { selectionShape } from '../../../src/map/layers/selection';
 import { preparePipelines, RedrawGate } from '../../../src/map/redrawGate';
 import { DEFAULT_LAYERS } from '../../../src/state/viewStore';
 import { square, squareWithHole } from '../fixtures/areaLayers';
@@ -70,6 +71,7 @@ describe('onlyHiddenLayersChanged', () => {
   const bzr = fixture();
   const pgr = fixture();
   const plr = fixture();
+  const selectArea = { kind: 'area', level: 'bzr', id: '02' } as const;
   const show = { em: false, es: false, esbOutline: false, mss: false, housing: false, labels: true };
   const base: LayerInputs = {
     level: 'bzr',
@@ -93,6 +95,7 @@ describe('onlyHiddenLayersChanged', () => {
       { ...base, keptAreas: { bzr, plr, pgr }, fillOnly: new Set() },
       { ...base, keptAreas: { bzr, plr, pgr }, previewStyles: new Map() },
       { ...base, warmUpImported: true },
+      { ...base, warmUpSelection: true },
       // made afresh with the same fields
       { ...base, overlays: { show, zoom: 10 }, draw: { ...base.draw! } },
     ];
@@ -112,6 +115,7 @@ describe('onlyHiddenLayersChanged', () => {
       { ...base, overlays: { show: { ...show, mss: true }, zoom: 10 } },
       { ...base, draw: { radius: { lon: 13.4, lat: 52.5, m: 500 }, polygon: null, draft: [] } },
       { ...base, imported: [] },
+      { ...base, warmUpSelection: true, selection: selectionShape(selectArea, null, { bzr }, {}) },
       // the shown level made fill first gets its outlines
       { ...base, fillOnly: new Set(['bzr']) },
     ];
