@@ -5,6 +5,7 @@ import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { COARSE_OUTLINE_MAX_ZOOM } from '../datasets/coarseOutline';
 import { findArea, findInstitution } from '../datasets/lookup';
 import type { Areas } from '../datasets/types';
 import type { LorLevel } from '../domain/lor';
@@ -145,6 +146,16 @@ function previewStyleOf(level: string): void {
 /** Wait after an import (or a removal) before the next warm-up layer is prepared (ms, then idle time). */
 const REWARM_DELAY_MS = 5000;
 
+/** Run `fn` when the browser is idle (or soon, without requestIdleCallback); returns a cancel function. */
+function requestIdle(fn: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const t = setTimeout(fn, 200);
+  return () => clearTimeout(t);
+}
+
 /**
  * The map: MapLibre (offline background style) with a deck.gl overlay drawing the choropleth of the active
  * indicator, urban-development overlays, institution points (dimmed when filtered out), labels and the filter
@@ -179,6 +190,8 @@ export function MapView() {
   const [outlined, setOutlined] = useState<ReadonlySet<string>>(() => new Set());
   // … and then the colours they are expected to open with (again a frame of its own; see previewStyleOf)
   const [styled, setStyled] = useState<ReadonlySet<string>>(() => new Set());
+  // levels whose full outlines may be made: the shown one once the map rests at a zoom that shows them
+  const [fullOutlines, setFullOutlines] = useState<ReadonlySet<string>>(() => new Set());
   const previews = useMemo(() => {
     for (const l of styled) if (!previewStyles.has(l) && !shownLevels.has(l)) previewStyleOf(l);
     return new Map(previewStyles);
@@ -281,6 +294,7 @@ export function MapView() {
       areas,
       keptAreas: kept,
       fillOnly: fillOnlyOf(prepared, outlined, kept, level, areas),
+      fullOutlines,
       previewStyles: previews,
       institutions,
       areaStyle,
@@ -308,6 +322,7 @@ export function MapView() {
     allLorAreas,
     prepared,
     outlined,
+    fullOutlines,
     previews,
     institutions,
     areaStyle,
@@ -331,6 +346,26 @@ export function MapView() {
 
   // Idle bookkeeping: "map idle" = MapLibre idle AND deck.gl has drawn the layers of the current inputs.
   const idle = useRef({ mapIdle: false, deckDrawn: false, ready: false });
+
+  // The full outlines of the shown level are made when the map rests (idle) at a zoom that shows them: in a
+  // task of their own, not in the frames of a zoom, a fly-to or a level switch (until then: the coarse ones)
+  const wantsFullOutline = zoom >= COARSE_OUTLINE_MAX_ZOOM && !fullOutlines.has(level);
+  useEffect(() => {
+    if (!wantsFullOutline) return;
+    let cancel = () => {};
+    const attempt = () => {
+      const s = idle.current;
+      if (s.mapIdle && s.deckDrawn && s.ready) setFullOutlines((p) => new Set(p).add(level));
+      else {
+        const t = setTimeout(() => {
+          cancel = requestIdle(attempt);
+        }, 100);
+        cancel = () => clearTimeout(t);
+      }
+    };
+    cancel = requestIdle(attempt);
+    return () => cancel();
+  }, [wantsFullOutline, level]);
 
   useEffect(() => {
     const container = containerRef.current;

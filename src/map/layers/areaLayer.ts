@@ -40,6 +40,12 @@ export interface AreaLayerState {
   stroked?: boolean;
   /** Map zoom: below COARSE_OUTLINE_MAX_ZOOM the outlines come from the coarse rings, if there are any. */
   zoom?: number;
+  /**
+   * May the full outlines be made now, if they are not yet (default true)? When false, the coarse ones stay
+   * at every zoom until then: the map allows it for the shown level once it is idle at that zoom (see
+   * MapView), so that neither a zoom nor a switch uploads full outlines in the middle of its frames.
+   */
+  fullOutline?: boolean;
 }
 
 /** True for the id of an area layer (the shown level or a kept, hidden one). */
@@ -267,15 +273,20 @@ export function outlineData(mesh: OutlineMesh, dim: Uint8Array | null): OutlineD
   return d;
 }
 
-/** Outline layers made so far (a full or coarse outline, once made, is kept hidden instead of rebuilt). */
+/**
+ * Outline layers made so far (a full or coarse outline, once made, is kept hidden instead of rebuilt).
+ * Uploading the full outlines is the costly part (the Planungsräume: 48,600 segments, 6 vertices of 40 bytes
+ * each): made for every kept level at once when the zoom first crossed COARSE_OUTLINE_MAX_ZOOM, that was one
+ * task of 340 ms (bufferSubData) in the fly-to of an area click (CPU profile, 2-core test machine).
+ */
 const madeOutlines = new Set<string>();
 
 /**
  * The layers of one level: with a worker-built mesh, the fill (a GeoJsonLayer without outlines) and the
  * outlines as one non-instanced draw (AreaOutlineLayer: a PathLayer instance per segment costs a software
  * renderer hundreds of ms per frame), from the coarse rings below COARSE_OUTLINE_MAX_ZOOM (the worker's
- * simplified copy: fewer triangles where they would be under a pixel) and the full rings from it on; the
- * other one is made when the zoom first asks for it and then kept, hidden. Other areas (imported GeoJSON)
+ * simplified copy: fewer triangles where they would be under a pixel) and the full rings from it on, once
+ * `fullOutline` allows them; the other one is made when the zoom first asks for it and then kept, hidden. Other areas (imported GeoJSON)
  * are one GeoJsonLayer with outlines.
  */
 export function createAreaLayers(state: AreaLayerState, data: Areas): Layer[] {
@@ -284,8 +295,11 @@ export function createAreaLayers(state: AreaLayerState, data: Areas): Layer[] {
   const fill = createAreaLayer({ ...state, stroked: false }, data);
   if (state.stroked === false) return [fill];
   const coarse = coarseOutlineMeshOf(mesh);
-  const useCoarse = coarse !== undefined && state.zoom !== undefined && state.zoom < COARSE_OUTLINE_MAX_ZOOM;
   const id = areaOutlineLayerId(state.id ?? AREA_LAYER_ID);
+  const fullReady = state.fullOutline !== false || madeOutlines.has(id);
+  const useCoarse =
+    coarse !== undefined &&
+    ((state.zoom !== undefined && state.zoom < COARSE_OUTLINE_MAX_ZOOM) || !fullReady);
   const out: Layer[] = [fill];
   const variants: [string, OutlineMesh | undefined, boolean][] = [
     [id, undefined, !useCoarse],

@@ -53,6 +53,11 @@ export interface LayerInputs {
     /** Changes with the dimming only (outline colours); default `key`. */
     lineKey?: string;
   };
+  /**
+   * Levels whose full outlines may be made (see AreaLayerState.fullOutline); without it, all. A level left
+   * out keeps its coarse outlines at every zoom until its full ones are made.
+   */
+  fullOutlines?: ReadonlySet<string>;
   /** Filter mask, colours and sizes per point layer. */
   pointStyle?: Partial<Record<InstitutionKind, Omit<InstitutionLayerState, 'visible'>>>;
   overlays?: {
@@ -113,6 +118,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
             id: `areas-${lvl}`,
             stroked: !input.fillOnly?.has(lvl),
             zoom: input.overlays?.zoom,
+            fullOutline: input.fullOutlines?.has(lvl) ?? true,
             ...(st ? { colors: st.colors, dim: st.dim, styleKey: st.key, lineKey: st.lineKey } : {}),
           },
           data,
@@ -133,6 +139,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
           ...(kept ? { id: `areas-${input.level}` } : {}),
           stroked: !input.fillOnly?.has(input.level),
           zoom: input.overlays?.zoom,
+          fullOutline: input.fullOutlines?.has(input.level) ?? true,
         },
         input.areas,
       ),

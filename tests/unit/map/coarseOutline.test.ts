@@ -102,4 +102,32 @@ describe('outline layers by zoom', () => {
     // the coarse one is really smaller
     expect(coarse.vertexCount).toBeLessThan(buildOutlineMesh(mesh).vertexCount / 10);
   });
+
+  it('keeps the coarse outline at any zoom until the full one may be made, then uses it from then on', () => {
+    const areas = neighbours();
+    const mesh = buildAreaMesh(areas);
+    attachAreaMesh(areas, mesh);
+    const topo = topology({ areas: areas as unknown as GeoJSON.FeatureCollection });
+    const coarse = buildOutlineMesh(buildAreaMesh(coarseAreas(topo, areas), { triangulate: false }));
+    attachOutlineMesh(mesh, buildOutlineMesh(mesh), coarse);
+    const id = areaOutlineLayerId('areas-deferred');
+    const at = (zoom: number, fullOutline: boolean, visible = true) =>
+      createAreaLayers({ level: 'plr', visible, id: 'areas-deferred', zoom, fullOutline }, areas)
+        .slice(1)
+        .map((l) => [l.id, l.props.visible]);
+    const high = COARSE_OUTLINE_MAX_ZOOM + 2;
+    // a hidden level and the shown one before the map rests: no full outline is made
+    expect(at(high, false, false)).toEqual([[`${id}-coarse`, false]]);
+    expect(at(high, false)).toEqual([[`${id}-coarse`, true]]);
+    // allowed: the full one is made and shown
+    expect(at(high, true)).toEqual([
+      [id, true],
+      [`${id}-coarse`, false],
+    ]);
+    // once made it is used whenever the zoom asks for it, allowed or not (it is kept)
+    expect(at(high, false)).toEqual([
+      [id, true],
+      [`${id}-coarse`, false],
+    ]);
+  });
 });
