@@ -432,6 +432,7 @@ export function MapView() {
         if (shownLevels.has(l) || previewStyles.has(l)) return;
         await idleSlot();
         setStyled((p) => new Set(p).add(l));
+        markTiming(`styled-${l}`);
         await drawn();
       };
       const LEVELS = ['plr', 'bez', 'pgr', 'bzr'] as const;
