@@ -314,6 +314,7 @@ export function MapView() {
       warmUpImported: warmUp,
       selection,
       warmUpSelection: selectionWarm,
+      warmUpShaders: true,
     };
   }, [
     level,

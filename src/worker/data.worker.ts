@@ -15,6 +15,7 @@ import {
   packAreaGeometry,
 } from '../datasets/areaMesh';
 import { coarseAreas } from '../datasets/coarseOutline';
+import { computeFillOffsets } from '../datasets/fillOffsets';
 import { checkManifest, parseInstitutionsCsv, topoToAreas } from '../datasets/parse';
 import type { Areas } from '../datasets/types';
 import type { InstitutionFilters } from '../domain/filters';
@@ -81,13 +82,19 @@ const api = {
     const coarseOutline = buildOutlineMesh(
       buildAreaMesh(coarseAreas(topo, parsed.value), { triangulate: false }),
     );
+    // the fill's float32 offsets (map/layers/areaLayer.ts), made here too
+    const fillOffsets = computeFillOffsets(mesh.positions);
     const { areas, geometryKinds } = packAreaGeometry(parsed.value, mesh);
-    return Comlink.transfer({ ...parsed, value: areas, mesh, outline, coarseOutline, geometryKinds }, [
-      ...meshTransferables(mesh),
-      ...outlineTransferables(outline),
-      ...outlineTransferables(coarseOutline),
-      geometryKinds.buffer,
-    ]);
+    return Comlink.transfer(
+      { ...parsed, value: areas, mesh, outline, coarseOutline, geometryKinds, fillOffsets },
+      [
+        ...meshTransferables(mesh),
+        ...outlineTransferables(outline),
+        ...outlineTransferables(coarseOutline),
+        geometryKinds.buffer,
+        ...(fillOffsets ? [fillOffsets.offsets.buffer] : []),
+      ],
+    );
   },
   async loadInstitutions(kind: InstitutionKind, url: string, file: string) {
     const text = await (await fetchOk(url, file)).text();

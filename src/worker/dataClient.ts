@@ -10,6 +10,7 @@ import {
   type OutlineMesh,
   restoreAreaGeometry,
 } from '../datasets/areaMesh';
+import { attachFillOffsets, type FillOffsets } from '../datasets/fillOffsets';
 import type { Parsed } from '../datasets/parse';
 import type { Areas, InstitutionSet } from '../datasets/types';
 import type { InstitutionFilters, ItemAreas } from '../domain/filters';
@@ -48,7 +49,7 @@ export function getDataClient(): DataClient {
  */
 export function withAreaMeshes(remote: DataClient): DataClient {
   const loadAreas: DataClient['loadAreas'] = async (url, file) => {
-    const { mesh, outline, coarseOutline, geometryKinds, ...parsed } = (await remote.loadAreas(
+    const { mesh, outline, coarseOutline, geometryKinds, fillOffsets, ...parsed } = (await remote.loadAreas(
       url,
       file,
     )) as Parsed<Areas> & {
@@ -56,10 +57,12 @@ export function withAreaMeshes(remote: DataClient): DataClient {
       outline?: OutlineMesh;
       coarseOutline?: OutlineMesh;
       geometryKinds?: Uint8Array;
+      fillOffsets?: FillOffsets | null;
     };
     if (mesh) {
       if (geometryKinds) restoreAreaGeometry(parsed.value, mesh, geometryKinds);
       attachAreaMesh(parsed.value, mesh);
+      if (fillOffsets !== undefined) attachFillOffsets(mesh, fillOffsets);
       if (outline) attachOutlineMesh(mesh, outline, coarseOutline);
     }
     return parsed;

@@ -9,8 +9,8 @@ import {
   outlineMeshOf,
 } from '../../datasets/areaMesh';
 import { COARSE_OUTLINE_MAX_ZOOM } from '../../datasets/coarseOutline';
+import { fillOffsets } from '../../datasets/fillOffsets';
 import type { AreaProps, Areas } from '../../datasets/types';
-import { ringsBBox } from '../../spatial/areaIndex';
 import { AREA_FILL, AREA_HIGHLIGHT, AREA_LINE, type RGBA } from '../colors';
 import { AreaOutlineLayer } from './areaOutlineLayer';
 
@@ -64,44 +64,7 @@ interface BinaryAreaProps {
 
 const EMPTY_IDS = { value: new Uint32Array(0), size: 1 };
 
-/**
- * Fill positions as float32 offsets in degrees from the centre of the areas' extent (deck.gl's
- * LNGLAT_OFFSETS). As absolute lon/lat the positions are 64-bit, and deck.gl splits every vertex into a
- * float32 high and low part on the main thread when a level is first shown (14 ms of a 36 ms task for the
- * Prognoseräume, CPU profile of a switch). deck.gl projects offsets with a scale that varies linearly with
- * latitude around the origin: within ±0.25° of latitude that is off by less than half a metre (0.15 m at
- * Berlin's edges, a fifth of a pixel at the map's largest zoom); larger areas (an imported file of all of
- * Brandenburg, say) keep absolute positions. Float32 keeps offsets of up to half a degree to millimetres.
- */
-export const FILL_OFFSET_MAX_DEG = { lon: 0.5, lat: 0.25 };
-
-export interface FillOffsets {
-  origin: [number, number, number];
-  offsets: Float32Array;
-}
-
-const offsetCache = new WeakMap<AreaMesh, FillOffsets | null>();
-
-/** The mesh's vertices as offsets from its extent's centre, or null when it is too large (made once per mesh). */
-export function fillOffsets(mesh: AreaMesh): FillOffsets | null {
-  const cached = offsetCache.get(mesh);
-  if (cached !== undefined) return cached;
-  const p = mesh.positions;
-  const [x0, y0, x1, y1] = ringsBBox([p]);
-  let out: FillOffsets | null = null;
-  if (p.length > 0 && x1 - x0 <= 2 * FILL_OFFSET_MAX_DEG.lon && y1 - y0 <= 2 * FILL_OFFSET_MAX_DEG.lat) {
-    const cx = (x0 + x1) / 2;
-    const cy = (y0 + y1) / 2;
-    const offsets = new Float32Array(p.length);
-    for (let i = 0; i < p.length; i += 2) {
-      offsets[i] = p[i] - cx;
-      offsets[i + 1] = p[i + 1] - cy;
-    }
-    out = { origin: [cx, cy, 0], offsets };
-  }
-  offsetCache.set(mesh, out);
-  return out;
-}
+export { FILL_OFFSET_MAX_DEG, type FillOffsets, fillOffsets } from '../../datasets/fillOffsets';
 
 /**
  * deck.gl GeoJsonLayer binary data (loaders.gl BinaryFeatureCollection) of triangulated areas: the layer takes

@@ -20,6 +20,7 @@ import {
   radiusLayer,
 } from './overlays';
 import { type SelectionShape, selectionLayers } from './selection';
+import { shaderWarmUpLayers } from './warmUp';
 
 /** Draw order of the point layers, bottom to top. */
 export const POINT_ORDER: readonly InstitutionKind[] = ['kita', 'youth', 'school'];
@@ -74,6 +75,8 @@ export interface LayerInputs {
   imported?: readonly ImportedDataset[];
   /** Add the hidden warm-up layer of the next imported point layer (idle time or a running import; see importedLayer.ts). */
   warmUpImported?: boolean;
+  /** Add the hidden shader warm-up layers (see warmUp.ts): from the map's start on, before any data. */
+  warmUpShaders?: boolean;
   /** The selected area or institution, outlined above the data (see selection.ts); stable per selection. */
   selection?: SelectionShape | null;
   /** Add the selection layers hidden before anything is selected (background preparation after start-up). */
@@ -99,7 +102,7 @@ const lastStyle = new Map<string, { data: Areas; style: NonNullable<LayerInputs[
 
 /** All deck.gl layers of the map, bottom to top. Layers whose data is not loaded yet are left out. */
 export function buildLayers(input: LayerInputs): Layer[] {
-  const out: Layer[] = [];
+  const out: Layer[] = input.warmUpShaders ? shaderWarmUpLayers() : [];
   const a = input.areaStyle;
   const kept = input.keptAreas;
   if (kept) {
@@ -192,6 +195,7 @@ const HIDDEN_ONLY: ReadonlySet<string> = new Set([
   'previewStyles',
   'warmUpImported',
   'warmUpSelection',
+  'warmUpShaders',
 ]);
 /** Inputs that are objects made afresh with the others: compared field by field. */
 const BY_FIELD: ReadonlySet<string> = new Set(['overlays', 'draw']);

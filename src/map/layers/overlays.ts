@@ -185,9 +185,10 @@ export function labelLayer(
   size: number,
   /** The labels to draw (e.g. after collision, map/labelDeclutter.ts); default: one per area. */
   points?: readonly LabelPoint[],
+  id: string = OVERLAY_IDS.labels,
 ): TextLayer<LabelPoint> {
   return new TextLayer<LabelPoint>({
-    id: OVERLAY_IDS.labels,
+    id,
     data: points ?? labelPoints(areas),
     visible,
     pickable: false,

@@ -10,6 +10,7 @@ import {
   packAreaGeometry,
   restoreAreaGeometry,
 } from '../../../src/datasets/areaMesh';
+import { attachFillOffsets, computeFillOffsets, fillOffsets } from '../../../src/datasets/fillOffsets';
 import type { Areas } from '../../../src/datasets/types';
 import { buildLayers, type LayerInputs } from '../../../src/map/layers/index';
 import { DEFAULT_LAYERS } from '../../../src/state/viewStore';
@@ -158,6 +159,35 @@ describe('dataClient', () => {
     expect(Object.keys(parsed).sort()).toEqual(['issues', 'value']);
     expect(JSON.stringify(parsed.value)).toBe(JSON.stringify(areas));
     expect(areaMeshOf(parsed.value)?.featureCount).toBe(5);
+  });
+
+  it("keeps the worker's fill offsets with the mesh: the main thread does not make them again", async () => {
+    // two areas within the extent that gets offsets (FILL_OFFSET_MAX_DEG)
+    const areas: Areas = {
+      type: 'FeatureCollection',
+      features: [squareWithHole(), { ...squareWithHole({ name: 'B' }), properties: { id: '02', name: 'B' } }],
+    };
+    const mesh = buildAreaMesh(areas);
+    const { areas: value, geometryKinds } = packAreaGeometry(areas, mesh);
+    const offsets = computeFillOffsets(mesh.positions);
+    expect(offsets).not.toBeNull();
+    const remote = {
+      loadAreas: async () =>
+        structuredClone({ value, issues: [], mesh, geometryKinds, fillOffsets: offsets }),
+    } as unknown as DataClient;
+    const parsed = await withAreaMeshes(remote).loadAreas('x', 'areas/x.topo.json');
+    expect(Object.keys(parsed).sort()).toEqual(['issues', 'value']);
+    const got = areaMeshOf(parsed.value);
+    if (!got) throw new Error('no mesh');
+    const attached = fillOffsets(got);
+    // the worker's copy (a clone of `offsets`), not one made here
+    expect(attached).toEqual(offsets);
+    expect(attached?.offsets).not.toBe(offsets?.offsets);
+    expect(fillOffsets(got)).toBe(attached);
+    // offsets that do not fit the mesh are not attached (made here instead)
+    const other = buildAreaMesh(areas);
+    attachFillOffsets(other, { origin: [0, 0, 0], offsets: new Float32Array(2) });
+    expect(fillOffsets(other)?.offsets.length).toBe(other.positions.length);
   });
 });
 

@@ -96,6 +96,7 @@ describe('onlyHiddenLayersChanged', () => {
       { ...base, keptAreas: { bzr, plr, pgr }, previewStyles: new Map() },
       { ...base, warmUpImported: true },
       { ...base, warmUpSelection: true },
+      { ...base, warmUpShaders: true },
       // made afresh with the same fields
       { ...base, overlays: { show, zoom: 10 }, draw: { ...base.draw! } },
     ];
