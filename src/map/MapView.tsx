@@ -272,7 +272,6 @@ export function MapView() {
   // the selected area or institution, outlined on the map; the same object while the selection is the same
   const selected = useSelectionStore((s) => s.selected);
   const selectedEsb = useSelectionStore((s) => s.esb);
-  const [selectionWarm, setSelectionWarm] = useState(false);
   const lastShape = useRef<SelectionShape | null>(null);
   const selection = useMemo(() => {
     const areasByLevel = { ...allLorAreas, esb: map.overlayAreas.esb };
@@ -313,7 +312,8 @@ export function MapView() {
       imported,
       warmUpImported: warmUp,
       selection,
-      warmUpSelection: selectionWarm,
+      // from the map's start on, like the warm-up layers: their shaders are linked before the data comes
+      warmUpSelection: true,
       warmUpShaders: true,
     };
   }, [
@@ -340,7 +340,6 @@ export function MapView() {
     imported,
     warmUp,
     selection,
-    selectionWarm,
   ]);
   const inputsRef = useRef(inputs);
   inputsRef.current = inputs;
@@ -462,10 +461,6 @@ export function MapView() {
         // the imported point layer's warm-up layer (see importedLayer.ts), also in a frame of its own
         await idleSlot();
         setWarmSlot(pointLayerCount(useImportStore.getState().datasets));
-        await drawn();
-        // the selection's layers (hidden until something is selected), so that a click does not make shaders
-        await idleSlot();
-        setSelectionWarm(true);
         await drawn();
         markTiming('backgroundPrefetchDone');
       }, 1500);

@@ -79,7 +79,7 @@ export interface LayerInputs {
   warmUpShaders?: boolean;
   /** The selected area or institution, outlined above the data (see selection.ts); stable per selection. */
   selection?: SelectionShape | null;
-  /** Add the selection layers hidden before anything is selected (background preparation after start-up). */
+  /** Add the selection layers hidden before anything is selected (the map does from its start on). */
   warmUpSelection?: boolean;
   draw?: {
     radius: { lon: number; lat: number; m: number } | null;

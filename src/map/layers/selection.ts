@@ -4,8 +4,10 @@
  * can be found on the map. Black on a white halo: readable on every class colour of the choropleth, on the
  * outlines and on the points (WCAG non-text contrast against both light and dark fills).
  *
- * The two layers exist from the background preparation after start-up on (hidden, one placeholder each), so
- * that the first click does not make their shaders; a selection then only changes their data.
+ * The two layers exist from the map's start on (hidden, one placeholder each), so that their shaders are
+ * linked with the warm-up layers' (warmUp.ts) before the data comes, not by the first click or in a frame
+ * of the background preparation (where a level or indicator switch could meet the wait: 50–80 ms);
+ * a selection then only changes their data.
  */
 import type { Layer } from '@deck.gl/core';
 import { PathLayer, ScatterplotLayer } from '@deck.gl/layers';
