@@ -8,13 +8,7 @@
  *   npx vite build && npx tsx scripts/bench/earlySwitch.ts dist                 # RUNS=8
  *   RUNS=8 npx tsx scripts/bench/earlySwitch.ts /tmp/before dist                 # two builds, alternating
  */
-import { openApp, readProbe, waitForMapIdle } from '../../tests/e2e/harness';
-
-declare global {
-  interface Window {
-    __longtasks?: { start: number; duration: number }[];
-  }
-}
+import { longTasksSince, openApp, readProbe, recordLongTasks, waitForMapIdle } from '../../tests/e2e/harness';
 
 const dists = process.argv.slice(2).length ? process.argv.slice(2) : ['dist'];
 const RUNS = Number(process.env.RUNS ?? 8);
@@ -24,13 +18,7 @@ for (let run = 0; run < RUNS; run++) {
   for (const d of dists) {
     const s = await openApp({ root: d });
     try {
-      await s.page.addInitScript(() => {
-        window.__longtasks = [];
-        new PerformanceObserver((l) => {
-          for (const e of l.getEntries())
-            window.__longtasks?.push({ start: e.startTime, duration: e.duration });
-        }).observe({ type: 'longtask', buffered: true });
-      });
+      await recordLongTasks(s.page);
       await s.page.goto(s.server.url, { waitUntil: 'load' });
       const { page } = s;
       await page
@@ -42,14 +30,7 @@ for (let run = 0; run < RUNS; run++) {
       await page.locator('input[name="lor-level"][value="plr"]').check();
       await waitForMapIdle(page, { afterCount: before });
       await page.waitForTimeout(300);
-      out
-        .get(d)
-        ?.push(
-          await page.evaluate(
-            (t) => (window.__longtasks ?? []).filter((e) => e.start >= t).map((e) => Math.round(e.duration)),
-            t0,
-          ),
-        );
+      out.get(d)?.push(await longTasksSince(page, t0));
     } finally {
       await s.close();
     }

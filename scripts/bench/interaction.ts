@@ -11,24 +11,13 @@
  * software renderer that read waits for the frames still being drawn: expect one task of that kind per action.
  */
 import type { Page } from 'playwright-core';
-import { gotoApp, openApp, waitForMapIdle } from '../../tests/e2e/harness';
+import { gotoApp, longTasksSince, openApp, recordLongTasks, waitForMapIdle } from '../../tests/e2e/harness';
 
 const args = process.argv.slice(2);
 const DIST = args.includes('--dist') ? args[args.indexOf('--dist') + 1] : process.env.BILDUNGSRAUM_DIST;
 const RUNS = Number(process.env.RUNS ?? 3);
 
-declare global {
-  interface Window {
-    __longtasks?: { start: number; duration: number }[];
-  }
-}
-
 const now = (page: Page) => page.evaluate(() => performance.now());
-const tasksSince = (page: Page, t0: number) =>
-  page.evaluate(
-    (t) => (window.__longtasks ?? []).filter((e) => e.start >= t).map((e) => Math.round(e.duration)),
-    t0,
-  );
 
 async function settle(page: Page) {
   await page.waitForTimeout(1500);
@@ -39,13 +28,7 @@ const results: Record<'click' | 'zoom', number[][]> = { click: [], zoom: [] };
 for (let run = 0; run < RUNS; run++) {
   const s = await openApp({ root: DIST, viewport: { width: 1400, height: 900 } });
   try {
-    await s.page.addInitScript(() => {
-      window.__longtasks = [];
-      new PerformanceObserver((l) => {
-        for (const e of l.getEntries())
-          window.__longtasks?.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await recordLongTasks(s.page);
     const { page } = s;
     /** Open the app (start view) and wait until the background preparation after start-up is done. */
     const open = async () => {
@@ -75,7 +58,7 @@ for (let run = 0; run < RUNS; run++) {
       await page.waitForTimeout(150);
     }
     await settle(page);
-    results.zoom.push(await tasksSince(page, t0));
+    results.zoom.push(await longTasksSince(page, t0));
     await away();
 
     // back to Berlin (URL without a view), then click a Bezirk: selection, profile, fly-to (zoom ≤ 14)
@@ -86,7 +69,7 @@ for (let run = 0; run < RUNS; run++) {
     await page.mouse.click(box.x + pt[0], box.y + pt[1]);
     await page.getByTestId('area-profile').waitFor();
     await settle(page);
-    results.click.push(await tasksSince(page, t0));
+    results.click.push(await longTasksSince(page, t0));
   } finally {
     await s.close();
   }

@@ -246,6 +246,31 @@ export async function waitForMapIdle(page: Page, opts: { timeout?: number; after
   return probe;
 }
 
+/**
+ * Record main-thread long tasks (PerformanceObserver "longtask", ≥ 50 ms) from the next navigation on, in
+ * `window.__longtaskLog`; read them with `longTasksSince`.
+ */
+export async function recordLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longtaskLog: { start: number; duration: number }[] };
+    w.__longtaskLog = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) w.__longtaskLog.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** Durations (ms, rounded) of the long tasks that started at or after `t0` (page clock); see recordLongTasks. */
+export async function longTasksSince(page: Page, t0: number): Promise<number[]> {
+  return page.evaluate(
+    (t) =>
+      ((window as unknown as { __longtaskLog?: { start: number; duration: number }[] }).__longtaskLog ?? [])
+        .filter((e) => e.start >= t)
+        .map((e) => Math.round(e.duration)),
+    t0,
+  );
+}
+
 /** Navigate to the served app and wait for the map. Returns navigation → map-idle in ms. */
 export async function gotoApp(
   s: AppSession,

@@ -76,14 +76,20 @@ describe('coarseAreas', () => {
   });
 });
 
+/** The neighbours with their mesh, full outline and coarse outline attached, as the data worker gives them. */
+function withCoarseOutline() {
+  const areas = neighbours();
+  const mesh = buildAreaMesh(areas);
+  attachAreaMesh(areas, mesh);
+  const topo = topology({ areas: areas as unknown as GeoJSON.FeatureCollection });
+  const coarse = buildOutlineMesh(buildAreaMesh(coarseAreas(topo, areas), { triangulate: false }));
+  attachOutlineMesh(mesh, buildOutlineMesh(mesh), coarse);
+  return { areas, mesh, coarse };
+}
+
 describe('outline layers by zoom', () => {
   it('draws the coarse outline below the outline zoom and the full one from it on, keeping both once made', () => {
-    const areas = neighbours();
-    const mesh = buildAreaMesh(areas);
-    attachAreaMesh(areas, mesh);
-    const topo = topology({ areas: areas as unknown as GeoJSON.FeatureCollection });
-    const coarse = buildOutlineMesh(buildAreaMesh(coarseAreas(topo, areas), { triangulate: false }));
-    attachOutlineMesh(mesh, buildOutlineMesh(mesh), coarse);
+    const { areas, mesh, coarse } = withCoarseOutline();
     expect(coarseOutlineMeshOf(mesh)).toBe(coarse);
     const id = areaOutlineLayerId('areas-zoomtest');
     const at = (zoom: number) =>
@@ -104,12 +110,7 @@ describe('outline layers by zoom', () => {
   });
 
   it('keeps the coarse outline at any zoom until the full one may be made, then uses it from then on', () => {
-    const areas = neighbours();
-    const mesh = buildAreaMesh(areas);
-    attachAreaMesh(areas, mesh);
-    const topo = topology({ areas: areas as unknown as GeoJSON.FeatureCollection });
-    const coarse = buildOutlineMesh(buildAreaMesh(coarseAreas(topo, areas), { triangulate: false }));
-    attachOutlineMesh(mesh, buildOutlineMesh(mesh), coarse);
+    const { areas } = withCoarseOutline();
     const id = areaOutlineLayerId('areas-deferred');
     const at = (zoom: number, fullOutline: boolean, visible = true) =>
       createAreaLayers({ level: 'plr', visible, id: 'areas-deferred', zoom, fullOutline }, areas)
