@@ -151,7 +151,6 @@ const ESB_TEXT = {
   de: {
     kicker: 'Einschulbereich',
     estimated: 'Einwohner:innen (geschätzt)',
-    method: 'Geschätzt aus Planungsräumen nach Flächenanteil',
     covered: (share: string, n: string) =>
       `${share} der Fläche liegen in Planungsräumen mit Einwohnerzahl; ${n} Planungsräume tragen bei.`,
     ages: 'Altersgruppen (geschätzt)',
@@ -164,7 +163,6 @@ const ESB_TEXT = {
   en: {
     kicker: 'School catchment (Einschulbereich)',
     estimated: 'Residents (estimate)',
-    method: 'Estimated from Planungsräume by area share',
     covered: (share: string, n: string) =>
       `${share} of the area lies in Planungsräume with a population figure; ${n} Planungsräume contribute.`,
     ages: 'Age groups (estimate)',
@@ -250,7 +248,7 @@ function EsbProfileBody({ id }: { id: string }) {
         {t.estimated}: {total === null ? '–' : formatInteger(Math.round(total), locale)}
       </p>
       <p className="note" data-testid="profile-esb-method">
-        {t.method}. {ESB_POPULATION.method[locale]}
+        {ESB_POPULATION.method[locale]}
       </p>
       {share !== null && nPlr !== null ? (
         <p className="note">

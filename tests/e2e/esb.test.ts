@@ -81,9 +81,9 @@ describe('Einschulbereiche', () => {
     expect(await profile.getByTestId('profile-esb-total').textContent()).toMatch(
       /^Einwohner:innen \(geschätzt\): \d{1,3}(\.\d{3})*$/,
     );
-    expect(await profile.getByTestId('profile-esb-method').textContent()).toMatch(
-      /Geschätzt aus Planungsräumen nach Flächenanteil/,
-    );
+    const method = (await profile.getByTestId('profile-esb-method').textContent()) ?? '';
+    expect(method).toMatch(/Geschätzt aus Planungsräumen nach Flächenanteil \(areale Interpolation\)/);
+    expect(method.match(/Geschätzt aus/g)).toHaveLength(1); // said once, not a title before the same sentence
     expect(await profile.getByTestId('profile-esb-primary').textContent()).toMatch(/^Grundschulen: \d+$/);
 
     // the selection is in the link: a new page opens the same Einschulbereich's profile
