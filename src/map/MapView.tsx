@@ -26,7 +26,7 @@ import { type MapTarget, useSelectionStore } from '../state/selectionStore';
 import { useViewStore } from '../state/viewStore';
 import { indicatorAfterLevelSwitch } from '../state/wiring';
 import { choroplethFor } from './choropleth';
-import { clearHoverHighlight, overlayDeck } from './hoverLeave';
+import { clearHoverHighlight } from './hoverLeave';
 import { isAreaLayerId, pickedAreaId } from './layers/areaLayer';
 import { pointLayerCount } from './layers/importedLayer';
 import { buildLayers, type LayerInputs, layersReady, onlyHiddenLayersChanged } from './layers/index';
@@ -34,7 +34,7 @@ import { kindOfLayer } from './layers/institutionLayer';
 import { type SelectionShape, selectionShape } from './layers/selection';
 import { registerMapHandle } from './mapHandle';
 import { pointColors, pupilRadii } from './pointStyle';
-import { gateOverlayRedraws, RedrawGate } from './redrawGate';
+import { gateOverlayRedraws, overlayDeck, RedrawGate } from './redrawGate';
 import { drawsInSoftware } from './renderer';
 import { BERLIN_BOUNDS, offlineStyle } from './style';
 
@@ -312,8 +312,7 @@ export function MapView() {
       imported,
       warmUpImported: warmUp,
       selection,
-      // from the map's start on, like the warm-up layers: their shaders are linked before the data comes
-      warmUpSelection: true,
+      // from the map's start on: the shaders of the data and selection layers are linked before the data comes
       warmUpShaders: true,
     };
   }, [

@@ -10,8 +10,6 @@
  * Here the last hovered layer is told what the pick would have told it (nothing picked), and the picker
  * forgets it, so that hovering the same object again highlights it again.
  */
-import type { MapLibreOverlay } from '@deck.gl/maplibre';
-
 /** What this needs of deck.gl's Deck (9.4): its picker's last hover and the layers. */
 export interface HoverDeck {
   deckPicker?: { lastPickedInfo?: { layerId: string | null; index: number; info: unknown } } | null;
@@ -20,8 +18,12 @@ export interface HoverDeck {
   } | null;
 }
 
-/** Un-highlight the last hovered object. Returns true when there was one (a frame must be drawn). */
-export function clearHoverHighlight(deck: HoverDeck | undefined): boolean {
+/**
+ * Un-highlight the last hovered object. Returns true when there was one (a frame must be drawn). `deck` is
+ * deck.gl's Deck, read through HoverDeck (its picker is not public).
+ */
+export function clearHoverHighlight(d: object | undefined): boolean {
+  const deck = d as HoverDeck | undefined;
   const last = deck?.deckPicker?.lastPickedInfo;
   if (!last || last.layerId === null) return false;
   const layer = deck?.layerManager?.getLayers().find((l) => l.props.id === last.layerId);
@@ -30,9 +32,4 @@ export function clearHoverHighlight(deck: HoverDeck | undefined): boolean {
   last.index = -1;
   last.info = null;
   return layer !== undefined;
-}
-
-/** The overlay's Deck (a private field of MapLibreOverlay in non-interleaved mode), if there is one. */
-export function overlayDeck(overlay: MapLibreOverlay): HoverDeck | undefined {
-  return (overlay as unknown as { _deck?: HoverDeck })._deck;
 }

@@ -89,12 +89,20 @@ export function preparePipelines(deck: PipelineDeck): number {
 }
 
 /**
+ * The overlay's Deck instance: a private field of MapLibreOverlay in non-interleaved mode (deck.gl 9.4), so
+ * undefined with a version that has none. The redraw gate and the hover reset (hoverLeave.ts) use it.
+ */
+export function overlayDeck(overlay: MapLibreOverlay): Deck | undefined {
+  return (overlay as unknown as { _deck?: Deck })._deck;
+}
+
+/**
  * Let `gate` decide which of the overlay's frames are drawn. Uses the overlay's Deck instance (a private
  * field of MapLibreOverlay in non-interleaved mode): without one (another deck.gl version) every frame is
  * drawn, as before. Returns true when the gate is in place.
  */
 export function gateOverlayRedraws(overlay: MapLibreOverlay, gate: RedrawGate): boolean {
-  const deck = (overlay as unknown as { _deck?: Deck })._deck;
+  const deck = overlayDeck(overlay);
   if (!deck || typeof deck._drawLayers !== 'function') return false;
   // Deck merges props: the overlay's later setProps (layers) keep this one
   deck.setProps({

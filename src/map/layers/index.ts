@@ -75,12 +75,13 @@ export interface LayerInputs {
   imported?: readonly ImportedDataset[];
   /** Add the hidden warm-up layer of the next imported point layer (idle time or a running import; see importedLayer.ts). */
   warmUpImported?: boolean;
-  /** Add the hidden shader warm-up layers (see warmUp.ts): from the map's start on, before any data. */
+  /**
+   * Add the hidden shader warm-up layers (see warmUp.ts) and the selection layers before anything is selected:
+   * from the map's start on, before any data, so that their shaders are linked then.
+   */
   warmUpShaders?: boolean;
   /** The selected area or institution, outlined above the data (see selection.ts); stable per selection. */
   selection?: SelectionShape | null;
-  /** Add the selection layers hidden before anything is selected (the map does from its start on). */
-  warmUpSelection?: boolean;
   draw?: {
     radius: { lon: number; lat: number; m: number } | null;
     polygon: [number, number][] | null;
@@ -168,7 +169,7 @@ export function buildLayers(input: LayerInputs): Layer[] {
   if (input.imported || input.warmUpImported)
     out.push(...importedLayers(input.imported ?? [], input.warmUpImported));
   if (o?.housing) out.push(housingLayer(o.housing, o.show.housing));
-  if (input.selection || input.warmUpSelection) out.push(...selectionLayers(input.selection ?? null));
+  if (input.selection || input.warmUpShaders) out.push(...selectionLayers(input.selection ?? null));
   if (o && input.areas && input.layers.areas) {
     const minZoom = LABEL_MIN_ZOOM[input.level] ?? 12;
     const visible = o.show.labels && (o.zoom ?? 0) >= minZoom;
@@ -194,7 +195,6 @@ const HIDDEN_ONLY: ReadonlySet<string> = new Set([
   'fillOnly',
   'previewStyles',
   'warmUpImported',
-  'warmUpSelection',
   'warmUpShaders',
 ]);
 /** Inputs that are objects made afresh with the others: compared field by field. */

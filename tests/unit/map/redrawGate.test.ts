@@ -95,7 +95,6 @@ describe('onlyHiddenLayersChanged', () => {
       { ...base, keptAreas: { bzr, plr, pgr }, fillOnly: new Set() },
       { ...base, keptAreas: { bzr, plr, pgr }, previewStyles: new Map() },
       { ...base, warmUpImported: true },
-      { ...base, warmUpSelection: true },
       { ...base, warmUpShaders: true },
       // made afresh with the same fields
       { ...base, overlays: { show, zoom: 10 }, draw: { ...base.draw! } },
@@ -116,7 +115,7 @@ describe('onlyHiddenLayersChanged', () => {
       { ...base, overlays: { show: { ...show, mss: true }, zoom: 10 } },
       { ...base, draw: { radius: { lon: 13.4, lat: 52.5, m: 500 }, polygon: null, draft: [] } },
       { ...base, imported: [] },
-      { ...base, warmUpSelection: true, selection: selectionShape(selectArea, null, { bzr }, {}) },
+      { ...base, warmUpShaders: true, selection: selectionShape(selectArea, null, { bzr }, {}) },
       // the shown level made fill first gets its outlines
       { ...base, fillOnly: new Set(['bzr']) },
     ];

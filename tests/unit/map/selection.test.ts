@@ -146,7 +146,7 @@ describe('selection layers', () => {
     };
     const ids = (i: LayerInputs) => buildLayers(i).map((l) => l.id);
     expect(ids(base)).not.toContain(SELECTION_IDS.area);
-    expect(ids({ ...base, warmUpSelection: true })).toContain(SELECTION_IDS.point);
+    expect(ids({ ...base, warmUpShaders: true })).toContain(SELECTION_IDS.point);
     const shape = selectionShape({ kind: 'area', level: 'bzr', id: '01' }, null, { bzr }, {});
     const withSel = ids({ ...base, selection: shape });
     expect(withSel.indexOf(SELECTION_IDS.area)).toBeGreaterThan(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLayers } from '../../../src/map/layers/index';
+import { SELECTION_IDS } from '../../../src/map/layers/selection';
 import { shaderWarmUpLayers, WARM_UP_PREFIX } from '../../../src/map/layers/warmUp';
 import { DEFAULT_LAYERS } from '../../../src/state/viewStore';
 
@@ -31,6 +32,12 @@ describe('shader warm-up layers', () => {
       institutions: {},
       warmUpShaders: true,
     });
-    expect(warm.map((l) => l.id)).toEqual(shaderWarmUpLayers().map((l) => l.id));
+    // … and the selection layers, hidden until something is selected
+    expect(warm.map((l) => l.id)).toEqual([
+      ...shaderWarmUpLayers().map((l) => l.id),
+      SELECTION_IDS.area,
+      SELECTION_IDS.point,
+    ]);
+    expect(warm.every((l) => l.props.visible === false)).toBe(true);
   });
 });
